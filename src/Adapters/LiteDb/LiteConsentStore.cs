@@ -1,0 +1,77 @@
+using LiteDB;
+using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.People;
+
+namespace PdBot.Adapters.LiteDb;
+
+/// <summary>People, consent records and consent texts in LiteDB; saves go through the group-commit writer.</summary>
+public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, TimeProvider time) : IConsentStore
+{
+    private ILiteCollection<Person> PeopleCollection => storage.Database.GetCollection<Person>(LiteDbStorage.People);
+
+    private ILiteCollection<ConsentRecord> ConsentCollection => storage.Database.GetCollection<ConsentRecord>(LiteDbStorage.Consents);
+
+    public Person? FindPerson(string channel, string platformUserId) =>
+        PeopleCollection.FindOne(p => p.Key == Person.MakeKey(channel, platformUserId));
+
+    public Person? FindPersonById(string personId) => PeopleCollection.FindById(personId);
+
+    public IReadOnlyList<ConsentRecord> RecordsOf(string personId) => [.. ConsentCollection.Find(r => r.PersonId == personId)];
+
+    public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion) =>
+        [.. ConsentCollection.Find(r => r.PurposeId == purposeId && r.State == ConsentState.Given && r.TextVersion != currentVersion)];
+
+    public Task SaveAsync(Person person, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(entries);
+        return storage.Writer.WriteAsync(db =>
+        {
+            db.GetCollection<Person>(LiteDbStorage.People).Upsert(person);
+            db.GetCollection<ConsentRecord>(LiteDbStorage.Consents).Upsert(records);
+            audit.AppendOnWriterThread(db, entries);
+        });
+    }
+
+    public async Task<IReadOnlyList<string>> RegisterTextsAsync(IReadOnlyList<ConsentText> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var problems = new List<string>();
+        var fresh = new List<StoredText>();
+        foreach (var text in texts)
+        {
+            var known = FindStored(text.PurposeId, text.Version);
+            if (known is null)
+            {
+                fresh.Add(new StoredText
+                {
+                    Id = $"{text.PurposeId}/{text.Version}",
+                    PurposeId = text.PurposeId,
+                    Version = text.Version,
+                    Text = text.Text,
+                    Hash = text.Hash,
+                    FirstSeenUtc = time.GetUtcNow().UtcDateTime,
+                });
+            }
+            else if (known.Hash != text.Hash)
+            {
+                problems.Add($"the text of purpose '{text.PurposeId}' changed but its Version is still {text.Version}: raise Purposes:{text.PurposeId}:Version so consents to the old text are renewed");
+            }
+        }
+
+        if (problems.Count == 0 && fresh.Count > 0)
+        {
+            await storage.Writer.WriteAsync(db => db.GetCollection<StoredText>(LiteDbStorage.Texts).Insert(fresh));
+        }
+
+        return problems;
+    }
+
+    public ConsentText? FindText(string purposeId, int version) =>
+        FindStored(purposeId, version) is { } s ? new ConsentText(s.PurposeId, s.Version, s.Text) : null;
+
+    private StoredText? FindStored(string purposeId, int version) =>
+        storage.Database.GetCollection<StoredText>(LiteDbStorage.Texts).FindById($"{purposeId}/{version}");
+}

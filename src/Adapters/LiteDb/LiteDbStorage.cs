@@ -1,0 +1,88 @@
+using LiteDB;
+using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.People;
+
+namespace PdBot.Adapters.LiteDb;
+
+/// <summary>
+/// The PdBot database file: opens it, declares collections and indexes, and owns the single writer.
+/// Reads may come from any thread; every write goes through <see cref="Writer"/>.
+/// </summary>
+public sealed class LiteDbStorage : IDisposable
+{
+    public const string People = "people";
+    public const string Consents = "consents";
+    public const string Audit = "audit";
+    public const string Meta = "meta";
+    public const string Texts = "consent_texts";
+
+    private readonly List<Action> _rollbackListeners = [];
+
+    public LiteDbStorage(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        var connection = new ConnectionString
+        {
+            Filename = FilePath,
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+        };
+        Database = Open(connection, FilePath);
+        EnsureIndexes(Database);
+        Writer = new GroupCommitWriter(Database, () => _rollbackListeners.ForEach(l => l()));
+    }
+
+    public string FilePath { get; }
+
+    public LiteDatabase Database { get; }
+
+    public GroupCommitWriter Writer { get; }
+
+    /// <summary>Lets a store drop in-memory state (such as the audit head) when a batch is rolled back.</summary>
+    public void OnRollback(Action listener) => _rollbackListeners.Add(listener);
+
+    public void Dispose()
+    {
+        Writer.Dispose();
+        Database.Dispose();
+    }
+
+    public static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper();
+
+        // LiteDB hands DateTimes back in local time; PdBot keeps everything in UTC.
+        mapper.RegisterType(d => new BsonValue(d.ToUniversalTime()), b => b.AsDateTime.ToUniversalTime());
+        mapper.Entity<Person>().Id(p => p.Id, autoId: false);
+        mapper.Entity<ConsentRecord>().Id(r => r.Id, autoId: false);
+        mapper.Entity<AuditEntry>().Id(e => e.Seq, autoId: false);
+        mapper.Entity<StoredText>().Id(t => t.Id, autoId: false);
+        return mapper;
+    }
+
+    private static LiteDatabase Open(ConnectionString connection, string path)
+    {
+        try
+        {
+            return new LiteDatabase(connection, CreateMapper());
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"Cannot open {path}: it is in use by another PdBot process (stop it, or use another --db).", ex);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Cannot open {path}: wrong Storage:Password, or not a PdBot database.", ex);
+        }
+    }
+
+    private static void EnsureIndexes(LiteDatabase db)
+    {
+        db.GetCollection<Person>(People).EnsureIndex(p => p.Key, unique: true);
+        db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PersonId);
+        db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PurposeId);
+    }
+}

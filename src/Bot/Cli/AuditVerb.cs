@@ -1,0 +1,33 @@
+using System.CommandLine;
+using PdBot.Core.Audit;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary><c>pdbot audit verify [--db PATH]</c>: exit 0 and the count when intact, 1 and the first bad entry otherwise.</summary>
+public static class AuditVerb
+{
+    public const int Broken = 1;
+
+    public static Command Command(CliConsole console)
+    {
+        var db = PdBotCli.DbOption();
+        var verify = new Command("verify", "Check the audit trail's hash chain") { db };
+        verify.SetAction((parse, _) => Verify(console, parse.GetValue(db)));
+        return new Command("audit", "The audit trail") { verify };
+    }
+
+    public static async Task<int> Verify(CliConsole console, string? dbPath)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        using var host = CliHost.Build(dbPath, []);
+        var result = host.Services.GetRequiredService<IAuditLog>().Verify();
+        if (result.IsIntact)
+        {
+            await console.Out.WriteLineAsync($"intact: {result.IntactCount} entries");
+            return 0;
+        }
+
+        await console.Out.WriteLineAsync($"broken at entry {result.FirstBadSeq}: {result.Problem} ({result.IntactCount} entries before it verify)");
+        return Broken;
+    }
+}

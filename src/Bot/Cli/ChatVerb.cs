@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using PdBot.Adapters.Local;
+using PdBot.Bot.Conversation;
+using PdBot.Bot.Hosting;
+using PdBot.Core.Consent;
+using PdBot.Core.Operator;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary><c>pdbot chat [--user ID] [--db PATH]</c>: the bot in the terminal, same store as the server.</summary>
+public static class ChatVerb
+{
+    public const string DefaultUser = "local-user";
+
+    public static Command Command(CliConsole console)
+    {
+        var user = new Option<string>("--user") { Description = "Your user id on the local channel", DefaultValueFactory = _ => DefaultUser };
+        var db = PdBotCli.DbOption();
+        var command = new Command("chat", "Talk to the bot in this terminal (type N to press button N)") { user, db };
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(user)!, parse.GetValue(db), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliConsole console, string userId, string? dbPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        using var host = CliHost.Build(dbPath, []);
+        var services = host.Services;
+        var problems = services.GetRequiredService<IOptions<OperatorOptions>>().Value.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems));
+        }
+
+        _ = services.GetRequiredService<ConsentCatalog>();
+        await PdBotServices.PrepareAsync(services, cancellationToken);
+        var adapter = new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: Console.IsInputRedirected);
+        adapter.Use(services.GetRequiredService<TurnLockMiddleware>());
+        adapter.OnTurnError = async (turn, ex) =>
+        {
+            services.GetRequiredService<ILogger<LocalConsoleAdapter>>().LogError(ex, "Turn failed");
+            await console.Out.WriteLineAsync(BotTexts.Error);
+        };
+        await console.Error.WriteLineAsync("PdBot, local channel. Type a message; a number presses that button; Ctrl+D ends.");
+        await adapter.RunAsync(console.In, userId, services.GetRequiredService<IBot>(), cancellationToken);
+        return 0;
+    }
+}

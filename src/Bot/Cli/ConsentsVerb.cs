@@ -1,0 +1,41 @@
+using System.CommandLine;
+using PdBot.Bot.Consents;
+using PdBot.Core.Audit;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary><c>pdbot consents export --format csv|json [--out FILE] [--db PATH]</c>.</summary>
+public static class ConsentsVerb
+{
+    public static Command Command(CliConsole console)
+    {
+        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+        var db = PdBotCli.DbOption();
+        var export = new Command("export", "One row per consent event: given, withdrawn, declined, needs-renewal") { format, output, db };
+        export.SetAction((parse, ct) => ExportAsync(console, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(db), ct));
+        return new Command("consents", "Consent records") { export };
+    }
+
+    public static async Task<int> ExportAsync(CliConsole console, string format, string? outPath, string? dbPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        using var host = CliHost.Build(dbPath, []);
+        var rows = ConsentEventRow.From(host.Services.GetRequiredService<IAuditLog>().ReadAll());
+        if (outPath is null)
+        {
+            await ConsentExport.WriteAsync(rows, format, console.Out, cancellationToken);
+            return 0;
+        }
+
+        var count = 0;
+        await using (var file = new StreamWriter(outPath, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            count = await ConsentExport.WriteAsync(rows, format, file, cancellationToken);
+        }
+
+        await console.Error.WriteLineAsync($"{count} consent events written to {outPath}");
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary>The command line of the <c>pdbot</c> executable.</summary>
+public static class PdBotCli
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole? console = null, CancellationToken cancellationToken = default)
+    {
+        console ??= CliConsole.System;
+        var root = new RootCommand("PdBot: consent and personal-data requests for a clinic's VK and Telegram bots.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((_, ct) => ServeVerb.RunAsync(args, ct));
+        root.Add(ServeVerb.Command(args));
+        root.Add(ChatVerb.Command(console));
+        root.Add(AuditVerb.Command(console));
+        root.Add(ConsentsVerb.Command(console));
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OptionsValidationException)
+        {
+            // Configuration and file problems are the operator's to fix: a clear line, no stack trace.
+            await console.Error.WriteLineAsync($"pdbot: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The <c>--db PATH</c> option every verb that opens the store takes.</summary>
+    public static Option<string?> DbOption() => new("--db") { Description = "The LiteDB file (default: Storage:Path from configuration)" };
+}

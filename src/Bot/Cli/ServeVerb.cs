@@ -1,0 +1,37 @@
+using System.CommandLine;
+using PdBot.Bot.Hosting;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary>Runs the web host (also what <c>pdbot</c> does with no verb).</summary>
+public static class ServeVerb
+{
+    public static Command Command(string[] args)
+    {
+        var command = new Command("serve", "Run the bot host") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((_, ct) => RunAsync([.. args.Where(a => a != "serve")], ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var app = BuildApp(args);
+        await PdBotServices.PrepareAsync(app.Services, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var urls = string.Join(", ", app.Urls);
+        app.Logger.LogInformation("PdBot is listening on {Urls}. Try the bot in a terminal: dotnet run --project src/Bot -- chat", urls);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        PdBotConfiguration.AddSources(builder.Configuration, args);
+        builder.Services.AddPdBot(builder.Configuration);
+        var app = builder.Build();
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapGet("/", () => Results.Text("PdBot is running. Channels and the admin console come with their configuration."));
+        return app;
+    }
+}

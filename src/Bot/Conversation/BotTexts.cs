@@ -1,0 +1,42 @@
+namespace PdBot.Bot.Conversation;
+
+/// <summary>Everything the bot says to people, in one place (Russian first).</summary>
+public static class BotTexts
+{
+    public const string SubmitButton = "Отправить";
+    public const string Unchecked = "☐";
+    public const string Checked = "☑";
+
+    public const string PromptFooter = "Чтобы дать согласие, отметьте ☐ и нажмите «Отправить». Не хотите — напишите «Отказаться».";
+    public const string PolicyLine = "Политика обработки персональных данных: ";
+    public const string TickFirst = "Сначала отметьте ☐ — без галочки согласие не даётся.";
+    public const string AlreadyGiven = "Согласие уже получено, повторно отправлять не нужно.";
+    public const string AlreadyTicked = "Галочка уже стоит. Нажмите «Отправить».";
+    public const string AlreadyUnticked = "Галочка уже снята.";
+    public const string FormOutdated = "Эта форма устарела. Откройте меню, чтобы дать согласие заново.";
+    public const string TextUpdated = "Текст согласия обновился — ознакомьтесь с новой редакцией.";
+    public const string NothingToWithdraw = "Это согласие не действует — отзывать нечего.";
+    public const string UnknownButton = "Эта кнопка больше не работает.";
+    public const string Ticked = "Отмечено ☑";
+    public const string Unticked = "Отметка снята ☐";
+    public const string Received = "Согласие получено";
+
+    public const string MenuTitle = "Что вы хотите сделать?";
+    public const string MenuButton = "Меню";
+    public const string SubscribeButton = "Подписаться на рассылку";
+    public const string UnsubscribeButton = "Отписаться от рассылки";
+    public const string MyDataButton = "Мои данные";
+    public const string GiveConsentPrefix = "Дать согласие: ";
+    public const string WithdrawConsentPrefix = "Отозвать согласие: ";
+
+    public const string Unsubscribed = "Вы отписались от рассылки. Сообщений с предложениями больше не будет. Подписаться снова можно через меню.";
+    public const string MailingDeclined = "Хорошо, согласие на рассылку не дано — рассылку присылать не будем.";
+    public const string NotSubscribed = "Вы не подписаны на рассылку — сообщений с предложениями не будет.";
+    public const string Error = "Не получилось обработать сообщение. Попробуйте ещё раз чуть позже.";
+
+    public static string GivenConfirmation(string title) =>
+        $"✅ Согласие «{title}» получено. Отозвать его можно в любой момент: напишите «Отписаться» или /stop, либо выберите это в меню.";
+
+    public static string WithdrawnConfirmation(string title) =>
+        $"Согласие «{title}» отозвано. Обработка данных для этой цели прекращена.";
+}

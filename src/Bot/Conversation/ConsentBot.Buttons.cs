@@ -1,0 +1,116 @@
+using PdBot.Core.Consent;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Conversation;
+
+/// <summary>Button presses: the checkbox, «Отправить» and the menu.</summary>
+public sealed partial class ConsentBot
+{
+    private async Task OnPressAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
+    {
+        var payload = Payload.Parse(turn.Activity.Payload);
+        var purpose = payload?.PurposeId is { } id ? catalog.Find(id) : null;
+        switch (payload?.Action)
+        {
+            case Payload.Tick or Payload.Untick when purpose is not null:
+                await ToggleAsync(turn, session, purpose, payload.Action == Payload.Tick, ct);
+                break;
+            case Payload.Submit when purpose is not null:
+                await SubmitAsync(turn, session, purpose, ct);
+                break;
+            case Payload.Offer when purpose is not null:
+                await OfferAsync(turn, session, purpose, ct);
+                break;
+            case Payload.Withdraw when purpose is not null && purpose.Id == catalog.Mailing.Id:
+            case Payload.Unsubscribe:
+                await UnsubscribeAsync(turn, session, ct);
+                break;
+            case Payload.Withdraw when purpose is not null:
+                await WithdrawAsync(turn, session, purpose, ct);
+                break;
+            case Payload.MyData:
+                await turn.AnswerButtonAsync(null, ct);
+                await turn.SendAsync(MainMenu.MyData(catalog, session, op.Value), ct);
+                break;
+            case Payload.Menu:
+                await turn.AnswerButtonAsync(null, ct);
+                await turn.SendAsync(MainMenu.Build(catalog, session), ct);
+                break;
+            default:
+                await turn.AnswerButtonAsync(BotTexts.UnknownButton, ct);
+                break;
+        }
+    }
+
+    private static async Task ToggleAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, bool tick, CancellationToken ct)
+    {
+        var done = tick ? session.Tick(purpose.Id) : session.Untick(purpose.Id);
+        if (!done)
+        {
+            var state = session.StateOf(purpose.Id);
+            await turn.AnswerButtonAsync(state switch
+            {
+                ConsentState.Ticked => BotTexts.AlreadyTicked,
+                ConsentState.Offered => BotTexts.AlreadyUnticked,
+                ConsentState.Given => BotTexts.AlreadyGiven,
+                _ => BotTexts.FormOutdated,
+            }, ct);
+            return;
+        }
+
+        await session.SaveAsync(ct);
+        await turn.AnswerButtonAsync(tick ? BotTexts.Ticked : BotTexts.Unticked, ct);
+        if (turn.Activity.ReplyToId is { } messageId)
+        {
+            await turn.UpdateButtonsAsync(messageId, ConsentPrompt.Buttons(purpose, tick), ct);
+        }
+    }
+
+    private async Task SubmitAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
+    {
+        // The person must have seen the text in force: a prompt from before a text change is shown anew.
+        if (session.StateOf(purpose.Id) == ConsentState.Ticked && session.RecordOf(purpose.Id)?.TextVersion != purpose.Version)
+        {
+            session.Offer(purpose.Id);
+            await session.SaveAsync(ct);
+            await turn.AnswerButtonAsync(BotTexts.TextUpdated, ct);
+            await turn.SendAsync(ConsentPrompt.Build(purpose, op.Value), ct);
+            return;
+        }
+
+        if (!session.Submit(purpose.Id, turn.Activity.MessageId))
+        {
+            await turn.AnswerButtonAsync(session.StateOf(purpose.Id) switch
+            {
+                ConsentState.Offered => BotTexts.TickFirst,
+                ConsentState.Given => BotTexts.AlreadyGiven,
+                _ => BotTexts.FormOutdated,
+            }, ct);
+            return;
+        }
+
+        await session.SaveAsync(ct);
+        LogConsent(purpose.Id, ConsentState.Given, session.Person.Id);
+        await turn.AnswerButtonAsync(BotTexts.Received, ct);
+        if (turn.Activity.ReplyToId is { } messageId)
+        {
+            await turn.UpdateButtonsAsync(messageId, [], ct);
+        }
+
+        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.GivenConfirmation(purpose.Title)), ct);
+    }
+
+    private async Task WithdrawAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
+    {
+        if (!session.Withdraw(purpose.Id, turn.Activity.MessageId, "menu"))
+        {
+            await turn.AnswerButtonAsync(BotTexts.NothingToWithdraw, ct);
+            return;
+        }
+
+        await session.SaveAsync(ct);
+        LogConsent(purpose.Id, ConsentState.Withdrawn, session.Person.Id);
+        await turn.AnswerButtonAsync(null, ct);
+        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.WithdrawnConfirmation(purpose.Title)), ct);
+    }
+}

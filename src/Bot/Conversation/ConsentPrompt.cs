@@ -1,0 +1,26 @@
+using PdBot.Core.Consent;
+using PdBot.Core.Operator;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Conversation;
+
+/// <summary>The consent prompt: policy link, the verbatim consent text, the checkbox and «Отправить».</summary>
+public static class ConsentPrompt
+{
+    public static BotMessage Build(PurposeOptions purpose, OperatorOptions op)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(op);
+        var text = $"{purpose.Title}\n\n{purpose.Text}\n\n{BotTexts.PolicyLine}{op.PolicyUrl}\n\n{BotTexts.PromptFooter}";
+        return new BotMessage(text, Buttons(purpose, ticked: false));
+    }
+
+    public static IReadOnlyList<IReadOnlyList<Button>> Buttons(PurposeOptions purpose, bool ticked)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        var box = ticked
+            ? new Button($"{BotTexts.Checked} {purpose.Label}", new Payload(Payload.Untick, purpose.Id).ToString())
+            : new Button($"{BotTexts.Unchecked} {purpose.Label}", new Payload(Payload.Tick, purpose.Id).ToString());
+        return [[box], [new Button(BotTexts.SubmitButton, new Payload(Payload.Submit, purpose.Id).ToString())]];
+    }
+}

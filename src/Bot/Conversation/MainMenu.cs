@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using PdBot.Core.Consent;
+using PdBot.Core.Operator;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Conversation;
+
+/// <summary>The menu shown once the first question is settled, and the "my data" summary.</summary>
+public static class MainMenu
+{
+    public static BotMessage Build(ConsentCatalog catalog, ConsentSession session, string? lead = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(session);
+        var buttons = new List<Button>();
+        var mailing = catalog.Mailing;
+        buttons.Add(session.StateOf(mailing.Id) == ConsentState.Given
+            ? new Button(BotTexts.UnsubscribeButton, new Payload(Payload.Unsubscribe).ToString())
+            : new Button(BotTexts.SubscribeButton, new Payload(Payload.Offer, mailing.Id).ToString()));
+        foreach (var p in catalog.Purposes.Where(p => p.Id != mailing.Id))
+        {
+            buttons.Add(session.StateOf(p.Id) == ConsentState.Given
+                ? new Button(BotTexts.WithdrawConsentPrefix + p.Title, new Payload(Payload.Withdraw, p.Id).ToString())
+                : new Button(BotTexts.GiveConsentPrefix + p.Title, new Payload(Payload.Offer, p.Id).ToString()));
+        }
+
+        buttons.Add(new Button(BotTexts.MyDataButton, new Payload(Payload.MyData).ToString()));
+        var text = lead is null ? BotTexts.MenuTitle : $"{lead}\n\n{BotTexts.MenuTitle}";
+        return BotMessage.WithButtons(text, [.. buttons]);
+    }
+
+    public static BotMessage MyData(ConsentCatalog catalog, ConsentSession session, OperatorOptions op)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(op);
+        var text = new StringBuilder("Ваши согласия в нашем боте:\n");
+        foreach (var p in catalog.Purposes)
+        {
+            var r = session.RecordOf(p.Id);
+            text.Append(CultureInfo.InvariantCulture, $"• {p.Title}: {Describe(r)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nОператор: {op.Name}, {op.Address}.\n{BotTexts.PolicyLine}{op.PolicyUrl}");
+        if (!string.IsNullOrWhiteSpace(op.Email))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nВопросы о ваших данных: {op.Email}");
+        }
+
+        return BotMessage.WithButtons(text.ToString(), new Button(BotTexts.MenuButton, new Payload(Payload.Menu).ToString()));
+    }
+
+    private static string Describe(ConsentRecord? r) => r?.State switch
+    {
+        ConsentState.Given => $"дано {r.GivenAtUtc:dd.MM.yyyy} (редакция {r.TextVersion})",
+        ConsentState.Withdrawn => "отозвано",
+        ConsentState.Declined => "не дано (вы отказались)",
+        ConsentState.NeedsRenewal => $"дано к редакции {r.TextVersion}, текст обновился — нужно подтвердить заново",
+        ConsentState.Offered or ConsentState.Ticked => "не дано (форма не отправлена)",
+        _ => "не запрашивалось",
+    };
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using PdBot.Adapters.LiteDb;
+using PdBot.Bot.Conversation;
+using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.Operator;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Hosting;
+
+/// <summary>The services every entry point shares: the web host and the CLI verbs.</summary>
+public static class PdBotServices
+{
+    public static IServiceCollection AddPdBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<OperatorOptions>().BindConfiguration("Operator")
+            .Validate(o => !o.Validate().Any(), "Operator: Name and an absolute PolicyUrl are required").ValidateOnStart();
+        services.AddOptions<ConsentOptions>().BindConfiguration("Consent");
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        services.AddSingleton(sp => new ConsentCatalog(
+            configuration.GetSection("Purposes").Get<List<PurposeOptions>>() ?? [],
+            sp.GetRequiredService<IOptions<ConsentOptions>>().Value));
+        services.AddStorage();
+        services.AddSingleton<IBot, ConsentBot>();
+        services.AddSingleton<TurnLockMiddleware>();
+        return services;
+    }
+
+    private static void AddStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LiteDbStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<LiteAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<LiteAuditLog>());
+        services.AddSingleton<LiteConsentStore>();
+        services.AddSingleton<IConsentStore>(sp => sp.GetRequiredService<LiteConsentStore>());
+    }
+
+    /// <summary>Start-up checks that need the store: text versions and renewals.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var marked = await ConsentRenewal.RunAsync(
+            services.GetRequiredService<IConsentStore>(),
+            services.GetRequiredService<ConsentCatalog>(),
+            services.GetRequiredService<TimeProvider>(),
+            cancellationToken);
+        if (marked > 0)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("PdBot")
+                .LogWarning("{Count} consents were given to an older text version and now need renewal", marked);
+        }
+    }
+}

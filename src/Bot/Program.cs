@@ -1,0 +1,7 @@
+using PdBot.Bot.Cli;
+
+// `pdbot` with no verb runs the host; verbs (chat, audit verify, consents export) run and exit.
+return await PdBotCli.RunAsync(args);
+
+/// <summary>The host's entry point, visible to tests that start it.</summary>
+public partial class Program;

@@ -1,0 +1,16 @@
+namespace PdBot.Core.Audit;
+
+/// <summary>The event names written to the audit trail and used in exports.</summary>
+public static class AuditEvents
+{
+    public const string ConsentKind = "consent";
+    public const string PersonKind = "person";
+
+    public const string Given = "given";
+    public const string Withdrawn = "withdrawn";
+    public const string Declined = "declined";
+    public const string NeedsRenewal = "needs-renewal";
+    public const string Unreachable = "unreachable";
+
+    public static readonly IReadOnlyList<string> ConsentEvents = [Given, Withdrawn, Declined, NeedsRenewal];
+}

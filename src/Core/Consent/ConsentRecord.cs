@@ -1,0 +1,32 @@
+namespace PdBot.Core.Consent;
+
+/// <summary>One person's consent to one purpose: the machine's state plus what proves how it got there.</summary>
+public sealed class ConsentRecord
+{
+    /// <summary>"{personId}/{purposeId}".</summary>
+    public string Id { get; set; } = "";
+
+    public string PersonId { get; set; } = "";
+
+    public string PurposeId { get; set; } = "";
+
+    public ConsentState State { get; set; } = ConsentState.NotAsked;
+
+    /// <summary>The text version offered or agreed to.</summary>
+    public int TextVersion { get; set; }
+
+    /// <summary>SHA-256 (hex) of the exact text offered or agreed to.</summary>
+    public string TextHash { get; set; } = "";
+
+    /// <summary>Buttons pressed since the prompt was shown (e.g. tick, untick, tick, submit).</summary>
+    public List<string> Buttons { get; set; } = [];
+
+    public DateTime? GivenAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public static string MakeId(string personId, string purposeId) => $"{personId}/{purposeId}";
+
+    /// <summary>True while the purpose may be processed on this consent.</summary>
+    public bool IsActive => State == ConsentState.Given;
+}

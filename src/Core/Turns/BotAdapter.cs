@@ -1,0 +1,49 @@
+namespace PdBot.Core.Turns;
+
+/// <summary>
+/// Base of every channel adapter: runs the middleware and the bot for an activity, and leaves the
+/// platform calls (send, answer a press, edit buttons) to the concrete adapter.
+/// </summary>
+public abstract class BotAdapter
+{
+    private readonly List<IMiddleware> _middleware = [];
+
+    /// <summary>Called when the bot or a middleware throws; by default the exception propagates.</summary>
+    public Func<ITurnContext, Exception, Task>? OnTurnError { get; set; }
+
+    public BotAdapter Use(IMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _middleware.Add(middleware);
+        return this;
+    }
+
+    /// <summary>Runs one turn for <paramref name="activity"/> through the middleware and the bot.</summary>
+    public async Task ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var turn = new TurnContext(this, activity);
+        try
+        {
+            await RunAsync(turn, 0, bot, cancellationToken);
+
+            // Platforms show a spinner until a press is answered, so every press gets an answer.
+            await turn.AnswerButtonAsync(null, cancellationToken);
+        }
+        catch (Exception ex) when (OnTurnError is not null)
+        {
+            await OnTurnError(turn, ex);
+        }
+    }
+
+    public abstract Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken);
+
+    public abstract Task AnswerButtonAsync(ITurnContext turn, string? hint, CancellationToken cancellationToken);
+
+    public abstract Task UpdateButtonsAsync(ITurnContext turn, string messageId, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken cancellationToken);
+
+    private Task RunAsync(ITurnContext turn, int index, IBot bot, CancellationToken cancellationToken) =>
+        index < _middleware.Count
+            ? _middleware[index].OnTurnAsync(turn, ct => RunAsync(turn, index + 1, bot, ct), cancellationToken)
+            : bot.OnTurnAsync(turn, cancellationToken);
+}
