@@ -39,8 +39,30 @@ public sealed class LiteAuditLog : IAuditLog
         db.GetCollection<AuditHead>(LiteDbStorage.Meta).Upsert(head);
     }
 
-    public IEnumerable<AuditEntry> ReadAll() =>
-        _storage.Database.GetCollection<AuditEntry>(LiteDbStorage.Audit).Query().OrderBy(e => e.Seq).ToEnumerable();
+    /// <summary>
+    /// All entries in sequence order. A document that no longer maps to an entry (someone wrote into the
+    /// file by hand) comes back as an "unreadable" entry, so verification names it instead of crashing.
+    /// </summary>
+    public IEnumerable<AuditEntry> ReadAll()
+    {
+        var mapper = _storage.Database.Mapper;
+        foreach (var doc in _storage.Database.GetCollection(LiteDbStorage.Audit).Query().OrderBy("_id").ToEnumerable())
+        {
+            yield return ToEntry(mapper, doc);
+        }
+    }
+
+    private static AuditEntry ToEntry(BsonMapper mapper, BsonDocument doc)
+    {
+        try
+        {
+            return mapper.ToObject<AuditEntry>(doc);
+        }
+        catch (Exception ex) when (ex is InvalidCastException or LiteException or FormatException or OverflowException)
+        {
+            return new AuditEntry { Seq = doc["_id"].IsNumber ? doc["_id"].AsInt64 : -1, Kind = "unreadable" };
+        }
+    }
 
     public AuditVerification Verify()
     {

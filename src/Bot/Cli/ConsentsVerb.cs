@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PdBot.Bot.Consents;
 using PdBot.Core.Audit;
+using PdBot.Core.Consent;
 
 namespace PdBot.Bot.Cli;
 
@@ -15,7 +16,13 @@ public static class ConsentsVerb
         var db = PdBotCli.DbOption();
         var export = new Command("export", "One row per consent event: given, withdrawn, declined, needs-renewal") { format, output, db };
         export.SetAction((parse, ct) => ExportAsync(console, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(db), ct));
-        return new Command("consents", "Consent records") { export };
+        var diagram = new Command("diagram", "Print the consent state machine as a Mermaid diagram");
+        diagram.SetAction(async (_, _) =>
+        {
+            await console.Out.WriteLineAsync(new ConsentMachine(new ConsentRecord()).ToMermaid());
+            return 0;
+        });
+        return new Command("consents", "Consent records") { export, diagram };
     }
 
     public static async Task<int> ExportAsync(CliConsole console, string format, string? outPath, string? dbPath, CancellationToken cancellationToken)

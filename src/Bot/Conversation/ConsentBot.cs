@@ -16,8 +16,6 @@ public sealed partial class ConsentBot(
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
-    private static readonly string[] StartWords = ["/start", "начать", "старт"];
-
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -43,10 +41,10 @@ public sealed partial class ConsentBot(
             return;
         }
 
-        var isStart = StartWords.Contains(text.Trim().ToLowerInvariant());
+        // A person who withdrew or declined is not asked again on every message (or /start): the menu
+        // offers the consent, and only their own tick and «Отправить» can bring it back.
         var defaultState = session.StateOf(catalog.Default.Id);
-        var stillToAsk = defaultState is ConsentState.NotAsked or ConsentState.Offered or ConsentState.Ticked or ConsentState.NeedsRenewal;
-        if (stillToAsk || (isStart && defaultState is not ConsentState.Given))
+        if (defaultState is ConsentState.NotAsked or ConsentState.Offered or ConsentState.Ticked or ConsentState.NeedsRenewal)
         {
             await OfferAsync(turn, session, catalog.Default, ct);
             return;

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using PdBot.Adapters.LiteDb;
+using PdBot.Bot.Conversation;
+using PdBot.Bot.Hosting;
+using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.Turns;
+using PdBot.Tests.Turns;
+
+namespace PdBot.Tests;
+
+/// <summary>
+/// The real services (configuration from the root appsettings.json, a LiteDB file on disk, the real bot)
+/// with a fake clock. <see cref="Restart"/> closes and reopens the same file, like a process restart.
+/// </summary>
+public sealed class PdBotTestHost : IDisposable
+{
+    private readonly Dictionary<string, string?> _overrides;
+    private ServiceProvider _services;
+
+    public PdBotTestHost(Dictionary<string, string?>? overrides = null, string? dbPath = null)
+    {
+        Directory = dbPath is null ? Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N")) : Path.GetDirectoryName(dbPath)!;
+        DbPath = dbPath ?? Path.Combine(Directory, "pdbot.db");
+        _overrides = overrides ?? [];
+        _services = Build();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public string Directory { get; }
+
+    public string DbPath { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IBot Bot => _services.GetRequiredService<IBot>();
+
+    public IConsentStore Store => _services.GetRequiredService<IConsentStore>();
+
+    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
+
+    public ConsentCatalog Catalog => _services.GetRequiredService<ConsentCatalog>();
+
+    public List<AuditEntry> ConsentEvents(string? evt = null) =>
+        [.. Audit.ReadAll().Where(e => e.Kind == AuditEvents.ConsentKind && (evt is null || e.Event == evt))];
+
+    /// <summary>A conversation with the bot as <paramref name="userId"/> on the test channel.</summary>
+    public TestFlow Chat(string userId = "u1", string channel = "test") => new(NewAdapter(userId, channel), Bot);
+
+    public TestAdapter NewAdapter(string userId = "u1", string channel = "test")
+    {
+        var adapter = new TestAdapter(channel, userId);
+        adapter.Use(_services.GetRequiredService<TurnLockMiddleware>());
+        return adapter;
+    }
+
+    public void Restart(Dictionary<string, string?>? overrides = null)
+    {
+        _services.Dispose();
+        foreach (var (k, v) in overrides ?? [])
+        {
+            _overrides[k] = v;
+        }
+
+        _services = Build();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere in a failing test; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private ServiceProvider Build()
+    {
+        var config = new ConfigurationBuilder();
+        PdBotConfiguration.AddSources(config, []);
+        config.AddInMemoryCollection(new Dictionary<string, string?>(_overrides) { ["Storage:Path"] = DbPath });
+        var configuration = config.Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddPdBot(configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            PdBotServices.PrepareAsync(provider, default).GetAwaiter().GetResult();
+            return provider;
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+}
