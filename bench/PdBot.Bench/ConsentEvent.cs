@@ -17,13 +17,17 @@ internal sealed record ConsentEvent(Person Person, ConsentRecord Record, AuditEn
     private static readonly ConsentText Text = new(PurposeId, 1, "Я согласен получать рассылку PdBot.");
 
     /// <summary>Built before the clock starts, so both modes time only the writing.</summary>
-    public static IReadOnlyList<ConsentEvent> CreateMany(int count, TimeProvider time) =>
-        [.. Enumerable.Range(1, count).Select(i => Create(i, time))];
+    public static IReadOnlyList<ConsentEvent> CreateMany(int count, TimeProvider time)
+    {
+        var start = time.GetUtcNow().UtcDateTime;
+        return [.. Enumerable.Range(1, count).Select(i => Create(i, start))];
+    }
 
     /// <summary>Each event is a different person, so every upsert is an insert, as on a first consent.</summary>
-    public static ConsentEvent Create(int index, TimeProvider time)
+    public static ConsentEvent Create(int index, DateTime start)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        // Events arrive over time (1 ms apart here), as real consents do; person ids are time-ordered.
+        var now = start.AddMilliseconds(index);
         var userId = index.ToString(CultureInfo.InvariantCulture);
         var person = Person.Create(Channel, userId, userId, now);
         var record = new ConsentRecord

@@ -25,7 +25,7 @@ internal static class GroupCommitBench
             while ((i = Interlocked.Increment(ref next)) < events)
             {
                 var e = work[i];
-                await store.SaveAsync(e.Person, [e.Record], [e.Entry]);
+                await store.SaveAsync(e.Person, personChanged: true, [e.Record], [e.Entry]);
             }
         }
 

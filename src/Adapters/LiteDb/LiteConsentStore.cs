@@ -22,14 +22,18 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
     public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion) =>
         [.. ConsentCollection.Find(r => r.PurposeId == purposeId && r.State == ConsentState.Given && r.TextVersion != currentVersion)];
 
-    public Task SaveAsync(Person person, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    public Task SaveAsync(Person person, bool personChanged, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(entries);
         return storage.Writer.WriteAsync(db =>
         {
-            db.GetCollection<Person>(LiteDbStorage.People).Upsert(person);
+            if (personChanged)
+            {
+                db.GetCollection<Person>(LiteDbStorage.People).Upsert(person);
+            }
+
             db.GetCollection<ConsentRecord>(LiteDbStorage.Consents).Upsert(records);
             audit.AppendOnWriterThread(db, entries);
         });

@@ -96,7 +96,7 @@ public sealed class ConsentSession
             return;
         }
 
-        await _store.SaveAsync(Person, [.. _changed], [.. _audit], cancellationToken);
+        await _store.SaveAsync(Person, _personChanged, [.. _changed], [.. _audit], cancellationToken);
         _changed.Clear();
         _audit.Clear();
         _personChanged = false;

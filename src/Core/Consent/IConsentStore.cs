@@ -16,10 +16,10 @@ public interface IConsentStore
     IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion);
 
     /// <summary>
-    /// Stores the person, the changed records and the audit entries in one transaction;
-    /// completes only once they are committed.
+    /// Stores the person (when <paramref name="personChanged"/>), the changed records and the audit
+    /// entries in one transaction; completes only once they are committed.
     /// </summary>
-    Task SaveAsync(Person person, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+    Task SaveAsync(Person person, bool personChanged, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Remembers every text version ever shown. Returns a problem for each text whose version was

@@ -22,7 +22,7 @@ public sealed class GroupCommitWriterTests : IDisposable
             var person = Person.Create("test", $"p{i}", $"p{i}", time);
             var record = new ConsentRecord { Id = ConsentRecord.MakeId(person.Id, "mailing"), PersonId = person.Id, PurposeId = "mailing", State = ConsentState.Given };
             var entry = new AuditEntry { TimeUtc = time, Kind = AuditEvents.ConsentKind, Event = AuditEvents.Given, Channel = "test", UserId = $"p{i}", PersonId = person.Id };
-            return Task.Run(() => _host.Store.SaveAsync(person, [record], [entry]));
+            return Task.Run(() => _host.Store.SaveAsync(person, personChanged: true, [record], [entry]));
         });
 
         await Task.WhenAll(saves);
@@ -48,7 +48,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     {
         var person = Person.Create("test", "x", "x", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
-        await _host.Store.SaveAsync(person, [], []);
+        await _host.Store.SaveAsync(person, personChanged: true, [], []);
 
         Assert.Equal(person.Id, _host.Store.FindPerson("test", "x")?.Id);
     }
