@@ -19,12 +19,14 @@ namespace PdBot.Tests;
 public sealed class PdBotTestHost : IDisposable
 {
     private readonly Dictionary<string, string?> _overrides;
+    private readonly bool _ownsDirectory;
     private ServiceProvider _services;
 
     public PdBotTestHost(Dictionary<string, string?>? overrides = null, string? dbPath = null)
     {
         Directory = dbPath is null ? Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N")) : Path.GetDirectoryName(dbPath)!;
         DbPath = dbPath ?? Path.Combine(Directory, "pdbot.db");
+        _ownsDirectory = dbPath is null;
         _overrides = overrides ?? [];
         _services = Build();
     }
@@ -72,6 +74,11 @@ public sealed class PdBotTestHost : IDisposable
     public void Dispose()
     {
         _services.Dispose();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -12,14 +12,15 @@ public static class AuditVerb
     {
         var db = PdBotCli.DbOption();
         var verify = new Command("verify", "Check the audit trail's hash chain") { db };
-        verify.SetAction((parse, _) => Verify(console, parse.GetValue(db)));
+        verify.TreatUnmatchedTokensAsErrors = false;
+        verify.SetAction((parse, _) => Verify(console, parse.GetValue(db), parse.UnmatchedTokens));
         return new Command("audit", "The audit trail") { verify };
     }
 
-    public static async Task<int> Verify(CliConsole console, string? dbPath)
+    public static async Task<int> Verify(CliConsole console, string? dbPath, IReadOnlyList<string> configArgs)
     {
         ArgumentNullException.ThrowIfNull(console);
-        using var host = CliHost.Build(dbPath, []);
+        using var host = CliHost.Build(dbPath, configArgs);
         var result = host.Services.GetRequiredService<IAuditLog>().Verify();
         if (result.IsIntact)
         {

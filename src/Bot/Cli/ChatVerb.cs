@@ -19,14 +19,15 @@ public static class ChatVerb
         var user = new Option<string>("--user") { Description = "Your user id on the local channel", DefaultValueFactory = _ => DefaultUser };
         var db = PdBotCli.DbOption();
         var command = new Command("chat", "Talk to the bot in this terminal (type N to press button N)") { user, db };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(user)!, parse.GetValue(db), ct));
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(user)!, parse.GetValue(db), parse.UnmatchedTokens, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliConsole console, string userId, string? dbPath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliConsole console, string userId, string? dbPath, IReadOnlyList<string> configArgs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        using var host = CliHost.Build(dbPath, []);
+        using var host = CliHost.Build(dbPath, configArgs);
         var services = host.Services;
         var problems = services.GetRequiredService<IOptions<OperatorOptions>>().Value.Validate().ToList();
         if (problems.Count > 0)

@@ -5,14 +5,14 @@ namespace PdBot.Bot.Cli;
 /// <summary>Builds the shared services for a CLI verb, with logs kept off standard output.</summary>
 public static class CliHost
 {
-    public static IHost Build(string? dbPath, string[] args)
+    public static IHost Build(string? dbPath, IReadOnlyList<string> configArgs)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        PdBotConfiguration.AddSources(builder.Configuration, args);
+        PdBotConfiguration.AddSources(builder.Configuration, [.. configArgs]);
         PdBotConfiguration.OverrideDatabase(builder.Configuration, dbPath);
         builder.Logging.ClearProviders();
 

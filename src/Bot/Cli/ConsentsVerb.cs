@@ -15,7 +15,8 @@ public static class ConsentsVerb
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var db = PdBotCli.DbOption();
         var export = new Command("export", "One row per consent event: given, withdrawn, declined, needs-renewal") { format, output, db };
-        export.SetAction((parse, ct) => ExportAsync(console, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(db), ct));
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction((parse, ct) => ExportAsync(console, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(db), parse.UnmatchedTokens, ct));
         var diagram = new Command("diagram", "Print the consent state machine as a Mermaid diagram");
         diagram.SetAction(async (_, _) =>
         {
@@ -25,10 +26,10 @@ public static class ConsentsVerb
         return new Command("consents", "Consent records") { export, diagram };
     }
 
-    public static async Task<int> ExportAsync(CliConsole console, string format, string? outPath, string? dbPath, CancellationToken cancellationToken)
+    public static async Task<int> ExportAsync(CliConsole console, string format, string? outPath, string? dbPath, IReadOnlyList<string> configArgs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        using var host = CliHost.Build(dbPath, []);
+        using var host = CliHost.Build(dbPath, configArgs);
         var rows = ConsentEventRow.From(host.Services.GetRequiredService<IAuditLog>().ReadAll());
         if (outPath is null)
         {

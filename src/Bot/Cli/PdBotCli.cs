@@ -18,7 +18,7 @@ public static class PdBotCli
         root.Add(ChatVerb.Command(console));
         root.Add(AuditVerb.Command(console));
         root.Add(ConsentsVerb.Command(console));
-        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {
             return await root.Parse(args).InvokeAsync(config, cancellationToken);

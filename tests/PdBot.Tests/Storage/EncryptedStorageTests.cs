@@ -1,0 +1,36 @@
+using PdBot.Tests.Cli;
+
+namespace PdBot.Tests.Storage;
+
+public sealed class EncryptedStorageTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N"));
+
+    private string Db => Path.Combine(_dir, "pdbot.db");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_password_protected_store_opens_only_with_its_password_and_says_so_clearly()
+    {
+        using (var host = new PdBotTestHost(new() { ["Storage:Password"] = "s3cret" }, Db))
+        {
+            await host.Chat().Send("/start").Press("☐ Согласен(на) на рассылку").Press("Отправить").StartTestAsync();
+        }
+
+        var without = await CliRunner.RunAsync("audit", "verify", "--db", Db);
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("wrong Storage:Password", without.Error, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("local-user", await File.ReadAllTextAsync(Db), StringComparison.Ordinal);
+        using var reopened = new PdBotTestHost(new() { ["Storage:Password"] = "s3cret" }, Db);
+        Assert.True(reopened.Audit.Verify().IsIntact);
+        Assert.Single(reopened.ConsentEvents());
+    }
+}
