@@ -5,17 +5,11 @@ namespace PdBot.Tests.Cli;
 
 public sealed class AuditVerifyTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _tmp = new();
 
-    private string Db => Path.Combine(_dir, "pdbot.db");
+    private string Db => _tmp.File("pdbot.db");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     /// <summary>Three people give and one withdraws: four audit entries in a real file.</summary>
     private async Task MakeLog()

@@ -4,17 +4,11 @@ namespace PdBot.Tests.Cli;
 
 public sealed class ChatAndExportTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _tmp = new();
 
-    private string Db => Path.Combine(_dir, "pdbot.db");
+    private string Db => _tmp.File("pdbot.db");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     [Fact]
     public async Task The_scripted_terminal_session_gives_consent_and_withdraws_it_and_the_export_shows_both()
@@ -52,7 +46,7 @@ public sealed class ChatAndExportTests : IDisposable
     public async Task The_json_export_writes_to_a_file_with_one_object_per_event()
     {
         await CliRunner.RunWithInputAsync("/start\n1\n2\n/stop\n", "chat", "--user", "7", "--db", Db);
-        var file = Path.Combine(_dir, "out.json");
+        var file = _tmp.File("out.json");
 
         var export = await CliRunner.RunAsync("consents", "export", "--format", "json", "--out", file, "--db", Db);
 

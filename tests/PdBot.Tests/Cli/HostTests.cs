@@ -9,20 +9,14 @@ namespace PdBot.Tests.Cli;
 
 public sealed class HostTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _tmp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     [Fact]
     public async Task The_host_starts_on_kestrel_with_the_root_configuration_and_answers_health()
     {
-        await using var app = ServeVerb.BuildApp(["--urls", "http://127.0.0.1:0", "--Storage:Path", Path.Combine(_dir, "pdbot.db")]);
+        await using var app = ServeVerb.BuildApp(["--urls", "http://127.0.0.1:0", "--Storage:Path", _tmp.File("pdbot.db")]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var http = new HttpClient();
@@ -37,7 +31,7 @@ public sealed class HostTests : IDisposable
     [Fact]
     public async Task A_bad_policy_url_is_refused_with_a_clear_message()
     {
-        var result = await CliRunner.RunWithInputAsync("hi\n", "chat", "--db", Path.Combine(_dir, "x.db"), "--Operator:PolicyUrl", "not a url");
+        var result = await CliRunner.RunWithInputAsync("hi\n", "chat", "--db", _tmp.File("x.db"), "--Operator:PolicyUrl", "not a url");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("PolicyUrl", result.Error, StringComparison.Ordinal);

@@ -4,17 +4,11 @@ namespace PdBot.Tests.Storage;
 
 public sealed class EncryptedStorageTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pdbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _tmp = new();
 
-    private string Db => Path.Combine(_dir, "pdbot.db");
+    private string Db => _tmp.File("pdbot.db");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     [Fact]
     public async Task A_password_protected_store_opens_only_with_its_password_and_says_so_clearly()
