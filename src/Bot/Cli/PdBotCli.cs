@@ -18,6 +18,7 @@ public static class PdBotCli
         root.Add(ChatVerb.Command(console));
         root.Add(AuditVerb.Command(console));
         root.Add(ConsentsVerb.Command(console));
+        root.Add(CalendarVerb.Command(console));
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {

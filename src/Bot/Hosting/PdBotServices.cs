@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PdBot.Adapters.LiteDb;
 using PdBot.Bot.Conversation;
 using PdBot.Core.Audit;
+using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
 using PdBot.Core.Turns;
@@ -21,6 +22,7 @@ public static class PdBotServices
         services.AddSingleton(sp => new ConsentCatalog(
             configuration.GetSection("Purposes").Get<List<PurposeOptions>>() ?? [],
             sp.GetRequiredService<IOptions<ConsentOptions>>().Value));
+        services.AddSingleton(_ => ProductionCalendar.Create(configuration["Calendar:File"]));
         services.AddStorage();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
