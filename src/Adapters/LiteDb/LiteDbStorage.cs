@@ -60,6 +60,12 @@ public sealed class LiteDbStorage : IDisposable
         mapper.Entity<ConsentRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<AuditEntry>().Id(e => e.Seq, autoId: false);
         mapper.Entity<StoredText>().Id(t => t.Id, autoId: false);
+        mapper.Entity<PdBot.Core.Requests.SubjectRequest>().Id(r => r.Id, autoId: false);
+        mapper.Entity<PdBot.Core.Outbox.OutboxMessage>().Id(m => m.Id, autoId: false);
+
+        // DateOnly is not a BSON type: store the ISO date.
+        mapper.RegisterType(d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return mapper;
     }
 
@@ -84,5 +90,8 @@ public sealed class LiteDbStorage : IDisposable
         db.GetCollection<Person>(People).EnsureIndex(p => p.Key, unique: true);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PersonId);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PurposeId);
+        db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.PersonId);
+        db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.State);
+        db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.Channel);
     }
 }

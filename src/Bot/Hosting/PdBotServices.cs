@@ -5,6 +5,7 @@ using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
+using PdBot.Core.Requests;
 using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Hosting;
@@ -24,9 +25,27 @@ public static class PdBotServices
             sp.GetRequiredService<IOptions<ConsentOptions>>().Value));
         services.AddSingleton(_ => ProductionCalendar.Create(configuration["Calendar:File"]));
         services.AddStorage();
+        services.AddRequests();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
         return services;
+    }
+
+    private static void AddRequests(this IServiceCollection services)
+    {
+        services.AddOptions<RequestOptions>().BindConfiguration("Requests");
+        services.AddSingleton(sp => new DeadlineTable(sp.GetRequiredService<IOptions<RequestOptions>>().Value.PolicyDays));
+        services.AddSingleton<LiteRequestStore>();
+        services.AddSingleton<IRequestStore>(sp => sp.GetRequiredService<LiteRequestStore>());
+        services.AddSingleton(sp => new RequestService(
+            sp.GetRequiredService<IRequestStore>(),
+            sp.GetRequiredService<IConsentStore>(),
+            sp.GetRequiredService<ConsentCatalog>(),
+            sp.GetRequiredService<DeadlineTable>(),
+            sp.GetRequiredService<ProductionCalendar>(),
+            sp.GetRequiredService<IOptions<RequestOptions>>().Value,
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
     }
 
     private static void AddStorage(this IServiceCollection services)
@@ -46,10 +65,15 @@ public static class PdBotServices
             services.GetRequiredService<ConsentCatalog>(),
             services.GetRequiredService<TimeProvider>(),
             cancellationToken);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("PdBot");
+        foreach (var conflict in services.GetRequiredService<DeadlineTable>().PolicyConflicts())
+        {
+            log.LogWarning("Deadline: {Conflict}", conflict);
+        }
+
         if (marked > 0)
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("PdBot")
-                .LogWarning("{Count} consents were given to an older text version and now need renewal", marked);
+            log.LogWarning("{Count} consents were given to an older text version and now need renewal", marked);
         }
     }
 }

@@ -1,0 +1,26 @@
+using PdBot.Core.Audit;
+using PdBot.Core.Outbox;
+
+namespace PdBot.Core.Requests;
+
+/// <summary>Where subject requests and the outbox are kept.</summary>
+public interface IRequestStore
+{
+    SubjectRequest? Find(long id);
+
+    IReadOnlyList<SubjectRequest> OfPerson(string personId);
+
+    IReadOnlyList<SubjectRequest> Open();
+
+    /// <summary>
+    /// Stores the request (a new one gets the next id), its audit entries and outgoing messages in one
+    /// transaction; completes once committed.
+    /// </summary>
+    Task SaveAsync(SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default);
+
+    Task EnqueueAsync(IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+
+    IReadOnlyList<OutboxMessage> Pending(string channel);
+
+    Task MarkSentAsync(OutboxMessage message, DateTime sentAtUtc, CancellationToken cancellationToken = default);
+}

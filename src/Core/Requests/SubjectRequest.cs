@@ -1,0 +1,71 @@
+namespace PdBot.Core.Requests;
+
+/// <summary>
+/// A person's request about their data. Identity document fields are kept only to check identity
+/// and are never shown in full (see <see cref="MaskedDocument"/>).
+/// </summary>
+public sealed class SubjectRequest
+{
+    /// <summary>1, 2, 3…; people see it as "№ 12".</summary>
+    public long Id { get; set; }
+
+    public string PersonId { get; set; } = "";
+
+    public RequestType Type { get; set; }
+
+    public RequestState State { get; set; } = RequestState.Received;
+
+    /// <summary>The intake question the bot asks next while <see cref="RequestState.AwaitingDetails"/>.</summary>
+    public string? IntakeStep { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When the complete request was received: the clock runs from here.</summary>
+    public DateTime? ReceivedAtUtc { get; set; }
+
+    /// <summary>The clinic's local due date (inclusive).</summary>
+    public DateOnly? DueDate { get; set; }
+
+    public bool DueIsProvisional { get; set; }
+
+    public DateOnly? OriginalDueDate { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    public string? DocumentNumber { get; set; }
+
+    public DateOnly? DocumentIssuedOn { get; set; }
+
+    public string? DocumentIssuer { get; set; }
+
+    /// <summary>What ties the person to the clinic: a contract number or date, or their own words.</summary>
+    public string? Relation { get; set; }
+
+    /// <summary>For correction: what is wrong; for destruction: why; for a repeat access request: the justification.</summary>
+    public string? Statement { get; set; }
+
+    /// <summary>For consent withdrawal: which purpose.</summary>
+    public string? PurposeId { get; set; }
+
+    /// <summary>A refusal the system prepared (e.g. repeat request without justification) for the operator to confirm.</summary>
+    public string? ProposedRefusal { get; set; }
+
+    public string? RefusalReason { get; set; }
+
+    public string? AnswerText { get; set; }
+
+    public DateTime? AnswerDeliveredAtUtc { get; set; }
+
+    public List<RequestHistoryItem> History { get; set; } = [];
+
+    public bool IsOpen => State is not (RequestState.Answered or RequestState.Refused);
+
+    /// <summary>The document number with all but the last 4 digits hidden.</summary>
+    public string MaskedDocument => Mask(DocumentNumber);
+
+    public static string Mask(string? number)
+    {
+        var digits = new string((number ?? "").Where(char.IsDigit).ToArray());
+        return digits.Length <= 4 ? "••••" : new string('•', digits.Length - 4) + digits[^4..];
+    }
+}
