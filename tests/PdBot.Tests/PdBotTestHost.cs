@@ -57,6 +57,7 @@ public sealed class PdBotTestHost : IDisposable
     {
         var adapter = new TestAdapter(channel, userId);
         adapter.Use(_services.GetRequiredService<TurnLockMiddleware>());
+        adapter.Use(_services.GetRequiredService<OutboxDeliveryMiddleware>());
         return adapter;
     }
 

@@ -28,7 +28,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             var requests = db.GetCollection<SubjectRequest>(Requests);
             if (request.Id == 0)
             {
-                request.Id = (requests.Max(r => (long?)r.Id) ?? 0) + 1;
+                request.Id = NextId(requests);
             }
 
             requests.Upsert(request);
@@ -51,15 +51,65 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     {
         ArgumentNullException.ThrowIfNull(message);
         message.SentAtUtc = sentAtUtc;
-        return storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Update(message));
+
+        // Once delivered, the recipient's chat id is no longer needed here.
+        message.ChatId = "";
+        return storage.Writer.WriteAsync(db =>
+        {
+            db.GetCollection<OutboxMessage>(Outbox).Update(message);
+            var requests = db.GetCollection<SubjectRequest>(Requests);
+            if (message.Kind == "request-answer" && message.RequestId is { } id && requests.FindById(id) is { } r)
+            {
+                r.AnswerDeliveredAtUtc = sentAtUtc;
+                r.History.Add(new RequestHistoryItem(sentAtUtc, "answer-delivered", "system"));
+                requests.Update(r);
+            }
+        });
     }
+
+    public Task DestroyPersonAsync(string personId, SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return storage.Writer.WriteAsync(db =>
+        {
+            var people = db.GetCollection<PdBot.Core.People.Person>(LiteDbStorage.People);
+            if (people.FindById(personId) is { } person)
+            {
+                person.Key = "erased:" + person.Id;
+                person.PlatformUserId = "";
+                person.ChatId = "";
+                person.Unreachable = true;
+                people.Update(person);
+            }
+
+            var requests = db.GetCollection<SubjectRequest>(Requests);
+            foreach (var r in requests.Find(x => x.PersonId == personId).Append(request))
+            {
+                (r.DocumentNumber, r.DocumentIssuedOn, r.DocumentIssuer, r.Relation) = (null, null, null, null);
+                requests.Upsert(r);
+            }
+
+            var log = db.GetCollection<AuditEntry>(LiteDbStorage.Audit);
+            foreach (var e in log.Find(x => x.PersonId == personId && x.UserId != null))
+            {
+                (e.UserId, e.UserSalt) = (null, null);
+                log.Update(e);
+            }
+
+            Write(db, outgoing, entries);
+        });
+    }
+
+    // LiteDB's Max throws on an empty collection; the newest _id by the primary index is cheap.
+    private static long NextId<T>(ILiteCollection<T> collection) =>
+        (collection.Query().OrderByDescending("_id").Select("_id").FirstOrDefault()?["_id"].AsInt64 ?? 0) + 1;
 
     private void Write(LiteDatabase db, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {
         var outbox = db.GetCollection<OutboxMessage>(Outbox);
         foreach (var m in outgoing)
         {
-            m.Id = (outbox.Max(x => (long?)x.Id) ?? 0) + 1;
+            m.Id = NextId(outbox);
             outbox.Insert(m);
         }
 

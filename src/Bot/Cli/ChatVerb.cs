@@ -5,6 +5,8 @@ using PdBot.Bot.Conversation;
 using PdBot.Bot.Hosting;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
+using PdBot.Core.Outbox;
+using PdBot.Core.Requests;
 using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Cli;
@@ -39,12 +41,17 @@ public static class ChatVerb
         await PdBotServices.PrepareAsync(services, cancellationToken);
         var adapter = new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: Console.IsInputRedirected);
         adapter.Use(services.GetRequiredService<TurnLockMiddleware>());
+        adapter.Use(services.GetRequiredService<OutboxDeliveryMiddleware>());
+
+        // What came due while nobody was chatting (destructions, approved answers) happens first.
+        await services.GetRequiredService<RetentionWorker>().RunOnceAsync(cancellationToken);
         adapter.OnTurnError = async (turn, ex) =>
         {
             services.GetRequiredService<ILogger<LocalConsoleAdapter>>().LogError(ex, "Turn failed");
             await console.Out.WriteLineAsync(BotTexts.Error);
         };
         await console.Error.WriteLineAsync("PdBot, local channel. Type a message; a number presses that button; Ctrl+D ends.");
+        await OutboxDispatcher.DeliverAsync(services.GetRequiredService<IRequestStore>(), adapter, LocalConsoleAdapter.Channel, services.GetRequiredService<TimeProvider>(), cancellationToken);
         await adapter.RunAsync(console.In, userId, services.GetRequiredService<IBot>(), cancellationToken);
         return 0;
     }

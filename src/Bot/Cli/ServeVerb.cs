@@ -29,6 +29,7 @@ public static class ServeVerb
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         PdBotConfiguration.AddSources(builder.Configuration, args);
         builder.Services.AddPdBot(builder.Configuration);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         var app = builder.Build();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Text("PdBot is running. Channels and the admin console come with their configuration."));

@@ -9,7 +9,7 @@ public sealed partial class ConsentBot
     private async Task OnPressAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
     {
         var payload = Payload.Parse(turn.Activity.Payload);
-        var purpose = payload?.PurposeId is { } id ? catalog.Find(id) : null;
+        var purpose = payload?.Argument is { } id ? catalog.Find(id) : null;
         switch (payload?.Action)
         {
             case Payload.Tick or Payload.Untick when purpose is not null:
@@ -29,8 +29,13 @@ public sealed partial class ConsentBot
                 await WithdrawAsync(turn, session, purpose, ct);
                 break;
             case Payload.MyData:
-                await turn.AnswerButtonAsync(null, ct);
-                await turn.SendAsync(MainMenu.MyData(catalog, session, op.Value), ct);
+                await requests.ShowMenuAsync(turn, session, ct);
+                break;
+            case Payload.Request when Enum.TryParse<Core.Requests.RequestType>(payload.Argument, out var type):
+                await requests.StartAsync(turn, session, type, ct);
+                break;
+            case Payload.RequestPurpose when purpose is not null:
+                await requests.ChoosePurposeAsync(turn, session, purpose.Id, ct);
                 break;
             case Payload.Menu:
                 await turn.AnswerButtonAsync(null, ct);
@@ -110,6 +115,7 @@ public sealed partial class ConsentBot
 
         await session.SaveAsync(ct);
         LogConsent(purpose.Id, ConsentState.Withdrawn, session.Person.Id);
+        await retention.ScheduleAsync(session.Person, purpose.Id, "menu", ct);
         await turn.AnswerButtonAsync(null, ct);
         await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.WithdrawnConfirmation(purpose.Title)), ct);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
+using PdBot.Core.Retention;
 using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Conversation;
@@ -13,6 +14,8 @@ public sealed partial class ConsentBot(
     IConsentStore store,
     ConsentCatalog catalog,
     IOptions<OperatorOptions> op,
+    RequestDialog requests,
+    RetentionService retention,
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
@@ -38,6 +41,19 @@ public sealed partial class ConsentBot(
         if (UnsubscribeKeywords.Matches(text))
         {
             await UnsubscribeAsync(turn, session, ct);
+            return;
+        }
+
+        // Requests about one's data never depend on a marketing consent.
+        if (requests.OpenIntake(session) is { } intake)
+        {
+            await requests.AnswerAsync(turn, session, intake, text, ct);
+            return;
+        }
+
+        if (RequestDialog.IsPrivacyCommand(text))
+        {
+            await requests.ShowMenuAsync(turn, session, ct);
             return;
         }
 
@@ -78,9 +94,10 @@ public sealed partial class ConsentBot(
         var mailing = catalog.Mailing.Id;
         var a = turn.Activity;
         string reply;
+        var withdrawn = false;
         if (session.StateOf(mailing) is ConsentState.Given or ConsentState.NeedsRenewal)
         {
-            session.Withdraw(mailing, a.MessageId, "unsubscribe");
+            withdrawn = session.Withdraw(mailing, a.MessageId, "unsubscribe");
             reply = BotTexts.Unsubscribed;
         }
         else if (session.StateOf(mailing) is ConsentState.Offered or ConsentState.Ticked)
@@ -96,6 +113,11 @@ public sealed partial class ConsentBot(
         // Art. 15: the stop takes effect now, before we even answer.
         await session.SaveAsync(ct);
         LogConsent(mailing, session.StateOf(mailing), session.Person.Id);
+        if (withdrawn)
+        {
+            await retention.ScheduleAsync(session.Person, mailing, "unsubscribe", ct);
+        }
+
         await turn.AnswerButtonAsync(null, ct);
         await turn.SendAsync(MainMenu.Build(catalog, session, reply), ct);
     }
@@ -103,14 +125,14 @@ public sealed partial class ConsentBot(
     private async Task OnUnreachableAsync(ConsentSession session, string? messageId, string reason, CancellationToken ct)
     {
         var mailing = catalog.Mailing.Id;
-        if (session.StateOf(mailing) is ConsentState.Given or ConsentState.NeedsRenewal)
-        {
-            session.Withdraw(mailing, messageId, reason);
-        }
-
+        var withdrawn = session.StateOf(mailing) is ConsentState.Given or ConsentState.NeedsRenewal && session.Withdraw(mailing, messageId, reason);
         session.MarkUnreachable(messageId, reason);
         await session.SaveAsync(ct);
         LogConsent(mailing, session.StateOf(mailing), session.Person.Id);
+        if (withdrawn)
+        {
+            await retention.ScheduleAsync(session.Person, mailing, reason, ct);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consent {Purpose} is now {State} for person {PersonId}")]

@@ -1,7 +1,7 @@
 namespace PdBot.Bot.Conversation;
 
-/// <summary>What a button sends back: "action" or "action:purposeId".</summary>
-public sealed record Payload(string Action, string? PurposeId = null)
+/// <summary>What a button sends back: "action" or "action:argument" (a purpose id, a request type…).</summary>
+public sealed record Payload(string Action, string? Argument = null)
 {
     public const string Tick = "tick";
     public const string Untick = "untick";
@@ -11,8 +11,10 @@ public sealed record Payload(string Action, string? PurposeId = null)
     public const string Unsubscribe = "unsubscribe";
     public const string MyData = "mydata";
     public const string Menu = "menu";
+    public const string Request = "request";
+    public const string RequestPurpose = "reqpurpose";
 
-    public override string ToString() => PurposeId is null ? Action : $"{Action}:{PurposeId}";
+    public override string ToString() => Argument is null ? Action : $"{Action}:{Argument}";
 
     public static Payload? Parse(string? payload)
     {

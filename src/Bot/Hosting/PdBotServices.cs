@@ -6,6 +6,7 @@ using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
 using PdBot.Core.Requests;
+using PdBot.Core.Retention;
 using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Hosting;
@@ -26,6 +27,11 @@ public static class PdBotServices
         services.AddSingleton(_ => ProductionCalendar.Create(configuration["Calendar:File"]));
         services.AddStorage();
         services.AddRequests();
+        services.AddSingleton<RetentionService>();
+        services.AddSingleton<DeadlineAlerts>();
+        services.AddSingleton<RetentionWorker>();
+        services.AddSingleton<OutboxDeliveryMiddleware>();
+        services.AddSingleton<RequestDialog>();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
         return services;

@@ -22,5 +22,12 @@ public interface IRequestStore
 
     IReadOnlyList<OutboxMessage> Pending(string channel);
 
+    /// <summary>
+    /// Destruction, in one transaction: the person's platform ids are erased (their pseudonymous id stays),
+    /// identity documents in their requests are cleared, the audit trail keeps only salted digests (the
+    /// chain still verifies), and <paramref name="request"/>, <paramref name="entries"/> and the notice are stored.
+    /// </summary>
+    Task DestroyPersonAsync(string personId, SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default);
+
     Task MarkSentAsync(OutboxMessage message, DateTime sentAtUtc, CancellationToken cancellationToken = default);
 }

@@ -17,4 +17,7 @@ public enum ActivityType
 
     /// <summary>The person blocked the bot or can no longer be reached.</summary>
     Blocked,
+
+    /// <summary>Not from the person: the bot speaks first (an approved answer, a notice).</summary>
+    Proactive,
 }

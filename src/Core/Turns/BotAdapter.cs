@@ -36,6 +36,17 @@ public abstract class BotAdapter
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="logic"/> in a turn of its own for a chat the bot already talks to
+    /// (Bot Framework's ContinueConversation): how stored messages reach people outside their turns.
+    /// </summary>
+    public Task ContinueConversationAsync(string channelId, string chatId, Func<ITurnContext, CancellationToken, Task> logic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logic);
+        var activity = new Activity { Type = ActivityType.Proactive, ChannelId = channelId, UserId = chatId, ChatId = chatId };
+        return logic(new TurnContext(this, activity), cancellationToken);
+    }
+
     public abstract Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken);
 
     public abstract Task AnswerButtonAsync(ITurnContext turn, string? hint, CancellationToken cancellationToken);

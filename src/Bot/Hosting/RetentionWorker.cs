@@ -1,0 +1,46 @@
+using PdBot.Core.Requests;
+using PdBot.Core.Retention;
+
+namespace PdBot.Bot.Hosting;
+
+/// <summary>
+/// Hourly (on the injected clock): carries out destructions that are due and alerts operators about
+/// deadlines. Errors are logged and retried next round; nothing here is lost, it all lives in the store.
+/// </summary>
+public sealed partial class RetentionWorker(RetentionService retention, DeadlineAlerts alerts, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        var destroyed = await retention.RunDueAsync(ct);
+        var alerted = await alerts.RunAsync(ct);
+        if (destroyed + alerted > 0)
+        {
+            LogRound(destroyed, alerted);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Destroyed} withdrawals carried out, {Alerted} deadline alerts queued")]
+    private partial void LogRound(int destroyed, int alerted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention round failed; it runs again next hour")]
+    private partial void LogFailed(Exception ex);
+}
