@@ -103,10 +103,24 @@ public sealed class GroupCommitWriter : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _db.Rollback();
+            TryRollback();
             _afterRollback();
             error = ex;
             return false;
+        }
+    }
+
+    // The writer thread must survive anything a work item does, or every later write would hang.
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+#pragma warning disable CA1031 // The original error is what the caller gets; a failed rollback leaves nothing committed.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -83,14 +83,14 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             }
 
             var requests = db.GetCollection<SubjectRequest>(Requests);
-            foreach (var r in requests.Find(x => x.PersonId == personId).Append(request))
+            foreach (var r in requests.Find(x => x.PersonId == personId).ToList().Append(request))
             {
                 (r.DocumentNumber, r.DocumentIssuedOn, r.DocumentIssuer, r.Relation) = (null, null, null, null);
                 requests.Upsert(r);
             }
 
             var log = db.GetCollection<AuditEntry>(LiteDbStorage.Audit);
-            foreach (var e in log.Find(x => x.PersonId == personId && x.UserId != null))
+            foreach (var e in log.Find(x => x.PersonId == personId && x.UserId != null).ToList())
             {
                 (e.UserId, e.UserSalt) = (null, null);
                 log.Update(e);
