@@ -28,16 +28,5 @@ public static class RequestDeadlines
     private static Deadline Count(ProductionCalendar calendar, DateOnly received, int days, bool working) =>
         days == 0 ? new Deadline(received, calendar.IsProvisional(received.Year) ? $"{received.Year} is provisional" : null)
         : working ? calendar.DueAfter(received, days)
-        : new Deadline(NextWorkingDay(calendar, received.AddDays(days)), null);
-
-    // Civil Code Art. 193: a term ending on a day off ends on the next working day.
-    private static DateOnly NextWorkingDay(ProductionCalendar calendar, DateOnly date)
-    {
-        while (!calendar.IsWorkingDay(date))
-        {
-            date = date.AddDays(1);
-        }
-
-        return date;
-    }
+        : calendar.WorkingDayOnOrAfter(received.AddDays(days)); // Civil Code Art. 193: a term ending on a day off moves to the next working day
 }
