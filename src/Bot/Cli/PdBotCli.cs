@@ -19,6 +19,7 @@ public static class PdBotCli
         root.Add(AuditVerb.Command(console));
         root.Add(ConsentsVerb.Command(console));
         root.Add(CalendarVerb.Command(console));
+        root.Add(RequestsVerb.Command(console));
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {

@@ -2,7 +2,7 @@ namespace PdBot.Core.Requests;
 
 /// <summary>
 /// The term of every request type. Defaults come from the law and the clinic's policy
-/// (see README in this folder); configuration <c>Requests:Deadlines:{Type}:Days</c> may shorten them.
+/// (see README in this folder); configuration <c>Requests:PolicyDays:{Type}</c> sets the policy term; the law's term wins when shorter.
 /// </summary>
 public sealed class DeadlineTable
 {

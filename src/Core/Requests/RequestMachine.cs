@@ -28,14 +28,17 @@ public sealed class RequestMachine
             .Permit(RequestTrigger.DetailsComplete, RequestState.AwaitingIdentity)
             .Permit(RequestTrigger.Refuse, RequestState.Refused);
 
+        // Blocking may start before the identity check (Art. 21 part 1: from the moment the request arrives).
         _machine.Configure(RequestState.AwaitingIdentity)
             .Permit(RequestTrigger.ConfirmIdentity, RequestState.InProgress)
             .Permit(RequestTrigger.Block, RequestState.Blocked)
             .Permit(RequestTrigger.Refuse, RequestState.Refused);
 
-        // Extension: once (Extended has no Extend), by law only for some types, only before the original due date.
+        // Extension: once (Extended has no Extend, and a request back in progress after Blocked keeps its
+        // ExtensionReason), by law only for some types, only before the original due date.
         _machine.Configure(RequestState.InProgress)
-            .PermitIf(RequestTrigger.Extend, RequestState.Extended, () => extensionAllowed, "the law allows extending this type")
+            .OnEntryFrom(RequestTrigger.ConfirmIdentity, MarkIdentityConfirmed)
+            .PermitIf(RequestTrigger.Extend, RequestState.Extended, () => extensionAllowed && request.ExtensionReason is null, "the law allows extending this type, not extended before")
             .Permit(RequestTrigger.Block, RequestState.Blocked)
             .Permit(RequestTrigger.Answer, RequestState.Answered)
             .Permit(RequestTrigger.Refuse, RequestState.Refused);
@@ -45,13 +48,18 @@ public sealed class RequestMachine
             .Permit(RequestTrigger.Answer, RequestState.Answered)
             .Permit(RequestTrigger.Refuse, RequestState.Refused);
 
+        // Nothing is answered to someone whose identity was never confirmed, blocked or not.
         _machine.Configure(RequestState.Blocked)
-            .Permit(RequestTrigger.Unblock, RequestState.InProgress)
-            .Permit(RequestTrigger.Answer, RequestState.Answered)
+            .InternalTransitionIf(RequestTrigger.ConfirmIdentity, _ => !request.IdentityConfirmed, _ => request.IdentityConfirmed = true, "identity not yet confirmed")
+            .PermitIf(RequestTrigger.Unblock, RequestState.InProgress, () => request.IdentityConfirmed, "identity confirmed")
+            .PermitIf(RequestTrigger.Unblock, RequestState.AwaitingIdentity, () => !request.IdentityConfirmed, "identity not yet confirmed")
+            .PermitIf(RequestTrigger.Answer, RequestState.Answered, () => request.IdentityConfirmed, "identity confirmed")
             .Permit(RequestTrigger.Refuse, RequestState.Refused);
     }
 
     public RequestState State => _request.State;
+
+    private void MarkIdentityConfirmed() => _request.IdentityConfirmed = true;
 
     public (RequestState State, RequestTrigger Trigger)? Refusal { get; private set; }
 

@@ -72,12 +72,26 @@ public sealed class RequestService(
 
         MachineFor(r).Fire(RequestTrigger.DetailsComplete);
         r.History.Add(new(Now, "received", "person", due.Warning));
+
+        // Art. 21 part 1: the data are blocked from the moment the request arrives, before any check.
+        if (r.Type == RequestType.Blocking && MachineFor(r).Fire(RequestTrigger.Block))
+        {
+            r.History.Add(new(Now, "blocked-on-receipt", "system"));
+        }
+
         await requests.SaveAsync(r, [Entry(person, r, "request-received", "person")], [.. ToOperators(RequestTexts.OperatorNew(r), r)], ct);
         return r;
     }
 
     public Task<RequestResult> ConfirmIdentityAsync(long id, string actor, CancellationToken ct = default) =>
         ActAsync(id, RequestTrigger.ConfirmIdentity, actor, "identity-confirmed", null, _ => [], ct);
+
+    /// <summary>Blocks the person's data while a claim (inaccuracy, unlawful processing) is checked.</summary>
+    public Task<RequestResult> BlockAsync(long id, string actor, CancellationToken ct = default) =>
+        ActAsync(id, RequestTrigger.Block, actor, "blocked", null, _ => [], ct);
+
+    public Task<RequestResult> UnblockAsync(long id, string actor, CancellationToken ct = default) =>
+        ActAsync(id, RequestTrigger.Unblock, actor, "unblocked", null, _ => [], ct);
 
     /// <summary>Extends once, by at most 5 working days, with a reason sent to the person before the original due date.</summary>
     public Task<RequestResult> ExtendAsync(long id, string reason, string actor, int workingDays = DeadlineTable.MaxExtensionWorkingDays, CancellationToken ct = default)

@@ -26,6 +26,9 @@ public sealed class SubjectRequest
     /// <summary>The clinic's local due date (inclusive).</summary>
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>Set once the operator confirmed who sent the request; no answer goes out before.</summary>
+    public bool IdentityConfirmed { get; set; }
+
     public bool DueIsProvisional { get; set; }
 
     public DateOnly? OriginalDueDate { get; set; }

@@ -91,6 +91,20 @@ public sealed class RequestConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_blocking_request_blocks_the_data_from_the_moment_it_is_received()
+    {
+        await _host.Chat("p").Send("/privacy").SkipReplies()
+            .Press(RequestTexts.Title(RequestType.Blocking)).SkipReplies()
+            .Send("4510 123456").Send("15.03.2019").Send("Отделом УФМС России по г. Москве").Send("договор 77").SkipReplies()
+            .Send("Мои данные обрабатываются без основания").AssertReply(r => Assert.Contains("Ответим до 23.11.2026", r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        var r = Assert.Single(Requests.Queue());
+        Assert.Equal(RequestState.Blocked, r.State);
+        Assert.Contains(r.History, h => h.Action == "blocked-on-receipt");
+    }
+
+    [Fact]
     public async Task Requests_are_reachable_without_any_marketing_consent()
     {
         await _host.Chat("new").Send("/privacy").AssertReply(r => Assert.Contains(RequestTexts.Title(RequestType.Access), r.Buttons.Select(b => b.Label)))

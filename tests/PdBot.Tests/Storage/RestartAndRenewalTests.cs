@@ -24,9 +24,9 @@ public sealed class RestartAndRenewalTests : IDisposable
         Assert.Equal(ConsentState.Ticked, _host.Store.RecordsOf(b.Id).Single().State);
         Assert.Equal(AuditVerification.Intact(1), _host.Audit.Verify());
 
-        // The chain continues where it stopped.
+        // The chain continues where it stopped: withdrawn, then the destruction request (received, identity confirmed).
         await _host.Chat("a").Send("/stop").StartTestAsync();
-        Assert.Equal(AuditVerification.Intact(2), _host.Audit.Verify());
+        Assert.Equal(AuditVerification.Intact(4), _host.Audit.Verify());
     }
 
     [Fact]
@@ -62,7 +62,8 @@ public sealed class RestartAndRenewalTests : IDisposable
         await new Turns.TestFlow(adapter, _host.Bot).Send("/start").Press(Box).StartTestAsync();
         _host.Restart(new() { ["Purposes:0:Version"] = "2", ["Purposes:0:Text"] = "Вторая редакция." });
 
-        await new Turns.TestFlow(adapter, _host.Bot).SkipReplies().Press("Отправить")
+        var promptId = adapter.Sent.First().Key;
+        await new Turns.TestFlow(_host.NewAdapter("a"), _host.Bot).PressPayload(new Bot.Conversation.Payload(Bot.Conversation.Payload.Submit, "mailing").ToString(), promptId)
             .AssertAnswer("обновился").AssertReply("Вторая редакция.")
             .StartTestAsync();
 

@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.Globalization;
+using PdBot.Adapters.LiteDb;
+using PdBot.Core.Calendar;
+using PdBot.Core.Requests;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary>
+/// <c>pdbot requests list|show|confirm-identity|extend|approve|refuse|block|unblock|diagram</c>: the operator's queue of subject
+/// requests and the actions on it. An action the request's state or the law does not allow prints the reason to
+/// standard error and exits 1. Document numbers are only ever printed masked.
+/// </summary>
+public static class RequestsVerb
+{
+    public const int Refused = 1;
+
+    private const string Iso = "yyyy-MM-dd";
+    private const string DefaultActor = "cli";
+    private static readonly CultureInfo Ic = CultureInfo.InvariantCulture;
+
+    public static Command Command(CliConsole console)
+    {
+        var diagram = new Command("diagram", "Print the request state machine as a Mermaid diagram");
+        diagram.SetAction(async (_, _) =>
+        {
+            await console.Out.WriteLineAsync(new RequestMachine(new SubjectRequest(), extensionAllowed: true).ToMermaid());
+            return 0;
+        });
+        return new Command("requests", "Subject requests (152-FZ Art. 14, 20, 21): the queue and the operator's actions")
+        {
+            ListCommand(console),
+            ShowCommand(console),
+            Act(console, "confirm-identity", "The person's identity is confirmed (signed in person, or a signed e-mail)", false, false,
+                (s, id, a) => s.ConfirmIdentityAsync(id, a.By, a.Ct)),
+            Act(console, "extend", "Extend the term once, by 1–5 working days, with a reason sent to the person", true, true,
+                (s, id, a) => s.ExtendAsync(id, a.Reason ?? "", a.By, a.Days, a.Ct)),
+            Act(console, "approve", "Approve the prepared answer: it is sent to the person", false, false,
+                (s, id, a) => s.ApproveAsync(id, a.By, a.Ct)),
+            Act(console, "refuse", "Refuse with a reason, which is sent to the person", true, false,
+                (s, id, a) => s.RefuseAsync(id, a.Reason ?? "", a.By, a.Ct)),
+            Act(console, "block", "Block the person's data while a claim is checked", false, false,
+                (s, id, a) => s.BlockAsync(id, a.By, a.Ct)),
+            Act(console, "unblock", "End the blocking once the check is done", false, false,
+                (s, id, a) => s.UnblockAsync(id, a.By, a.Ct)),
+            diagram,
+        };
+    }
+
+    public static async Task<int> ListAsync(CliConsole console, string? dueWithin, bool all, string? dbPath, IReadOnlyList<string> configArgs)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        int? limit = dueWithin is null ? null : ParseInt(dueWithin, "list --due-within N needs a whole number of working days");
+        using var host = CliHost.Build(dbPath, configArgs);
+        var service = Service(host);
+        var requests = all
+            ? host.Services.GetRequiredService<LiteDbStorage>().Database.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll().ToList()
+            : service.Queue().Where(r => r.ReceivedAtUtc is not null).ToList();
+        var rows = requests
+            .Select(r => (Request: r, Left: r.IsOpen && r.DueDate is not null ? Guard(() => service.WorkingDaysLeft(r)) : (int?)null))
+            .Where(x => limit is null || x.Left <= limit)
+            .OrderBy(x => x.Request.DueDate ?? DateOnly.MaxValue).ThenBy(x => x.Request.Id);
+        await console.Out.WriteLineAsync(Row("id", "type", "state", "received", "due", "left", "flags"));
+        foreach (var (r, left) in rows)
+        {
+            var flags = string.Join(" ", new[] { r.DueIsProvisional ? "provisional" : null, r.ProposedRefusal is null ? null : "refusal-prepared" }.OfType<string>());
+            await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), r.Type.ToString(), r.State.ToString(), Received(r), Date(r.DueDate),
+                left?.ToString(Ic) ?? "-", flags));
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> ShowAsync(CliConsole console, string? id, string? dbPath, IReadOnlyList<string> configArgs)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var number = ParseId("show", id);
+        using var host = CliHost.Build(dbPath, configArgs);
+        var service = Service(host);
+        if (service.Find(number) is not { } r)
+        {
+            await console.Error.WriteLineAsync($"Запроса № {number} нет.");
+            return Refused;
+        }
+
+        var o = console.Out;
+        await o.WriteLineAsync($"request {r.Id}: {r.Type} ({RequestTexts.Title(r.Type)})");
+        await o.WriteLineAsync($"state:     {r.State}");
+        await o.WriteLineAsync($"person:    {r.PersonId}");
+        await o.WriteLineAsync($"received:  {Received(r)}");
+        var left = r.IsOpen && r.DueDate is not null ? string.Create(Ic, $" ({Guard(() => service.WorkingDaysLeft(r))} working days left)") : "";
+        await o.WriteLineAsync($"due:       {Date(r.DueDate)}{left}{(r.DueIsProvisional ? " provisional" : "")}");
+        await Line(o, "extended", r.ExtensionReason is null ? null : $"from {Date(r.OriginalDueDate)}: {r.ExtensionReason}");
+        await o.WriteLineAsync($"document:  {r.MaskedDocument}");
+        await Line(o, "relation", r.Relation);
+        await Line(o, "statement", r.Statement);
+        await Line(o, "purpose", r.PurposeId);
+        await Line(o, "proposed refusal", r.ProposedRefusal);
+        await Line(o, "refusal", r.RefusalReason);
+        await o.WriteLineAsync("history:");
+        foreach (var h in r.History)
+        {
+            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm}Z  {h.Action}  by {h.Actor}{(h.Note is null ? "" : ": " + h.Note)}"));
+        }
+
+        var (label, answer) = r.AnswerText is not null ? ("answer (sent)", r.AnswerText)
+            : service.MachineFor(r).CanFire(RequestTrigger.Answer) ? ("answer (prepared, sent on approve)", service.PrepareAnswer(r))
+            : (null, null);
+        if (label is not null)
+        {
+            await o.WriteLineAsync($"{label}:");
+            await o.WriteLineAsync(answer);
+        }
+
+        return 0;
+    }
+
+    private static Command ListCommand(CliConsole console)
+    {
+        var within = new Option<string?>("--due-within") { Description = "Only those with at most N working days left (overdue included)" };
+        var all = new Option<bool>("--all") { Description = "Also answered and refused requests, and intakes not yet complete" };
+        var db = PdBotCli.DbOption();
+        var list = new Command("list", "Open requests, soonest due first, with the working days left") { within, all, db };
+        list.TreatUnmatchedTokensAsErrors = false;
+        list.SetAction((parse, _) => ListAsync(console, parse.GetValue(within), parse.GetValue(all), parse.GetValue(db), parse.UnmatchedTokens));
+        return list;
+    }
+
+    private static Command ShowCommand(CliConsole console)
+    {
+        var id = IdArgument();
+        var db = PdBotCli.DbOption();
+        var show = new Command("show", "One request: dates, masked document, history, and the answer prepared") { id, db };
+        show.TreatUnmatchedTokensAsErrors = false;
+        show.SetAction((parse, _) => ShowAsync(console, parse.GetValue(id), parse.GetValue(db), parse.UnmatchedTokens));
+        return show;
+    }
+
+    private static Command Act(CliConsole console, string name, string description, bool withReason, bool withDays,
+        Func<RequestService, long, ActArgs, Task<RequestResult>> act)
+    {
+        var id = IdArgument();
+        var by = new Option<string?>("--by") { Description = $"Who acts, for the audit trail (default: {DefaultActor})" };
+        var reason = new Option<string?>("--reason") { Description = "The reason; it is sent to the person" };
+        var days = new Option<string?>("--days") { Description = $"Working days to extend by, 1–{DeadlineTable.MaxExtensionWorkingDays} (default {DeadlineTable.MaxExtensionWorkingDays})" };
+        var db = PdBotCli.DbOption();
+        var command = new Command(name, description) { id, by, db };
+        command.TreatUnmatchedTokensAsErrors = false;
+        if (withReason)
+        {
+            command.Add(reason);
+        }
+
+        if (withDays)
+        {
+            command.Add(days);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var number = ParseId(name, parse.GetValue(id));
+            var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N needs a whole number of working days") : DeadlineTable.MaxExtensionWorkingDays;
+            var actor = parse.GetValue(by) is { } b && !string.IsNullOrWhiteSpace(b) ? b.Trim() : DefaultActor;
+            var args = new ActArgs(actor, withReason ? parse.GetValue(reason) : null, extendBy, ct);
+            using var host = CliHost.Build(parse.GetValue(db), parse.UnmatchedTokens);
+            var result = await act(Service(host), number, args);
+            await (result.Ok ? console.Out : console.Error).WriteLineAsync(result.Message);
+            return result.Ok ? 0 : Refused;
+        });
+        return command;
+    }
+
+    private static Argument<string?> IdArgument() => new("id") { Description = "The request number", Arity = ArgumentArity.ZeroOrOne };
+
+    private static RequestService Service(IHost host) => host.Services.GetRequiredService<RequestService>();
+
+    private static long ParseId(string verb, string? id) =>
+        long.TryParse(id, NumberStyles.None, Ic, out var n) && n > 0 ? n
+        : throw new InvalidOperationException($"requests {verb} needs a request number, e.g. requests {verb} 12 ({(id is null ? "none given" : $"got '{id}'")}).");
+
+    private static int ParseInt(string value, string problem) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, Ic, out var n) ? n : throw new InvalidOperationException($"requests {problem} (got '{value}').");
+
+    private static string Row(string id, string type, string state, string received, string due, string left, string flags) =>
+        string.Create(Ic, $"{id,-5} {type,-20} {state,-16} {received,-10} {due,-10} {left,5}  {flags}").TrimEnd();
+
+    private static string Date(DateOnly? d) => d?.ToString(Iso, Ic) ?? "-";
+
+    private static string Received(SubjectRequest r) =>
+        r.ReceivedAtUtc is { } at ? Date(ClinicTime.LocalDate(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)))) : "-";
+
+    private static Task Line(TextWriter o, string label, string? value) =>
+        value is null ? Task.CompletedTask : o.WriteLineAsync($"{label + ":",-10} {value}");
+
+    /// <summary>A due date in a year without calendar data is the operator's to load: the CLI's one-line error, exit 2.</summary>
+    private static T Guard<T>(Func<T> count)
+    {
+        try
+        {
+            return count();
+        }
+        catch (CalendarYearMissingException ex)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+    }
+
+    private sealed record ActArgs(string By, string? Reason, int Days, CancellationToken Ct);
+}
