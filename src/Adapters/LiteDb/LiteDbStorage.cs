@@ -62,6 +62,7 @@ public sealed class LiteDbStorage : IDisposable
         mapper.Entity<StoredText>().Id(t => t.Id, autoId: false);
         mapper.Entity<PdBot.Core.Requests.SubjectRequest>().Id(r => r.Id, autoId: false);
         mapper.Entity<PdBot.Core.Outbox.OutboxMessage>().Id(m => m.Id, autoId: false);
+        mapper.Entity<PdBot.Core.Inbox.InboxItem>().Id(i => i.Id, autoId: false);
 
         // DateOnly is not a BSON type: store the ISO date.
         mapper.RegisterType(d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
@@ -93,5 +94,6 @@ public sealed class LiteDbStorage : IDisposable
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.PersonId);
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.State);
         db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.Channel);
+        db.GetCollection<PdBot.Core.Inbox.InboxItem>(LiteInbox.Collection).EnsureIndex(i => i.ProcessedAtUtc);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PdBot.Adapters.Telegram;
 using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
@@ -24,13 +25,15 @@ public static class ServeVerb
         return 0;
     }
 
-    public static WebApplication BuildApp(string[] args)
+    public static WebApplication BuildApp(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         PdBotConfiguration.AddSources(builder.Configuration, args);
         builder.Services.AddPdBot(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapTelegramWebhook();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Text("PdBot is running. Channels and the admin console come with their configuration."));
         return app;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.LiteDb;
+using PdBot.Adapters.Telegram;
 using PdBot.Bot.Conversation;
 using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
@@ -31,6 +32,13 @@ public static class PdBotServices
         services.AddSingleton<DeadlineAlerts>();
         services.AddSingleton<RetentionWorker>();
         services.AddSingleton<OutboxDeliveryMiddleware>();
+
+        // The pipeline every platform adapter runs, in this order.
+        services.AddSingleton<PdBot.Core.Turns.IMiddleware>(sp => sp.GetRequiredService<TurnLockMiddleware>());
+        services.AddSingleton<PdBot.Core.Turns.IMiddleware>(sp => sp.GetRequiredService<OutboxDeliveryMiddleware>());
+        services.AddSingleton<LiteInbox>();
+        services.AddSingleton<PdBot.Core.Inbox.IInbox>(sp => sp.GetRequiredService<LiteInbox>());
+        services.AddTelegram(configuration);
         services.AddSingleton<RequestDialog>();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();

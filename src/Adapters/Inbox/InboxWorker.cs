@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using PdBot.Core.Inbox;
+
+namespace PdBot.Adapters.Inbox;
+
+/// <summary>
+/// Processes one channel's stored updates in order, one at a time. Woken when an update is stored;
+/// on start it first finishes whatever a crash left unprocessed. A failing update is retried a few
+/// times, then set aside with its error so it cannot block the queue.
+/// </summary>
+public sealed partial class InboxWorker(IInbox inbox, string channel, Func<InboxItem, CancellationToken, Task> process, TimeProvider time, ILogger logger)
+{
+    public const int MaxAttempts = 5;
+    private readonly System.Threading.Channels.Channel<bool> _signal =
+        System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+
+    public string Channel => channel;
+
+    /// <summary>Something was stored: process it soon.</summary>
+    public void Signal() => _signal.Writer.TryWrite(true);
+
+    /// <summary>Waits for a signal, or 30 s (to retry what failed), whichever comes first.</summary>
+    public async Task RunUntilSignalAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _signal.Reader.WaitToReadAsync(stoppingToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), time, stoppingToken);
+            _signal.Reader.TryRead(out _);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    /// <summary>Processes everything stored and not yet processed; returns how many items were handled.</summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var handled = 0;
+        foreach (var item in inbox.Unprocessed(channel))
+        {
+            try
+            {
+                await process(item, ct);
+                await inbox.MarkProcessedAsync(item, time.GetUtcNow().UtcDateTime, null, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex, item.Id, item.Attempts + 1);
+                if (item.Attempts + 1 >= MaxAttempts)
+                {
+                    await inbox.MarkProcessedAsync(item, time.GetUtcNow().UtcDateTime, "gave up: " + ex.GetType().Name, ct);
+                }
+                else
+                {
+                    await inbox.MarkFailedAsync(item, ex.GetType().Name, ct);
+                    break; // keep the order: retry this one next round
+                }
+            }
+
+            handled++;
+        }
+
+        return handled;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing update {ItemId} failed (attempt {Attempt})")]
+    private partial void LogFailed(Exception ex, string itemId, int attempt);
+}

@@ -1,0 +1,42 @@
+using PdBot.Core.Inbox;
+
+namespace PdBot.Adapters.LiteDb;
+
+/// <summary>The inbox in LiteDB: the insert is the dedupe (primary key = platform update id).</summary>
+public sealed class LiteInbox(LiteDbStorage storage) : IInbox
+{
+    public const string Collection = "inbox";
+
+    public async Task<bool> TryAddAsync(InboxItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var added = false;
+        await storage.Writer.WriteAsync(db =>
+        {
+            var col = db.GetCollection<InboxItem>(Collection);
+            added = col.FindById(item.Id) is null && col.Insert(item) is not null;
+        });
+        return added;
+    }
+
+    public IReadOnlyList<InboxItem> Unprocessed(string channel) =>
+        [.. storage.Database.GetCollection<InboxItem>(Collection)
+            .Find(i => i.Channel == channel && i.ProcessedAtUtc == null)
+            .OrderBy(i => i.ReceivedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal)];
+
+    public Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.ProcessedAtUtc = processedAtUtc;
+        item.LastError = error;
+        return storage.Writer.WriteAsync(db => db.GetCollection<InboxItem>(Collection).Update(item));
+    }
+
+    public Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.Attempts++;
+        item.LastError = error;
+        return storage.Writer.WriteAsync(db => db.GetCollection<InboxItem>(Collection).Update(item));
+    }
+}

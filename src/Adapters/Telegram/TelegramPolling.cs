@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using global::Telegram.Bot;
+using PdBot.Core.Inbox;
+
+namespace PdBot.Adapters.Telegram;
+
+/// <summary>
+/// getUpdates loop. Our own loop rather than Telegram.Bot's receiver, which moves the offset before
+/// the handler runs: here the offset passes an update only after it is stored, so none is lost.
+/// </summary>
+public sealed class TelegramPolling(ITelegramBotClient client, IInbox inbox, TelegramChannel channel,
+    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // getUpdates does not work while a webhook is set.
+        await client.DeleteWebhook(cancellationToken: stoppingToken);
+        int? offset = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                offset = await PollOnceAsync(offset, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TelegramLog.PollFailed(logger, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One getUpdates call; returns the next offset (past the stored updates only).</summary>
+    public async Task<int?> PollOnceAsync(int? offset, CancellationToken ct)
+    {
+        var updates = await client.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, cancellationToken: ct);
+        foreach (var update in updates)
+        {
+            await inbox.TryAddAsync(new InboxItem
+            {
+                Id = $"{TelegramActivityMapper.Channel}:{update.Id}",
+                Channel = TelegramActivityMapper.Channel,
+                Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options),
+                ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+            }, ct);
+            offset = update.Id + 1;
+        }
+
+        if (updates.Length > 0)
+        {
+            TelegramLog.Stored(logger, updates.Length, offset ?? 0);
+            channel.Signal();
+        }
+
+        return offset;
+    }
+}

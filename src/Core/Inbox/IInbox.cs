@@ -1,0 +1,15 @@
+namespace PdBot.Core.Inbox;
+
+/// <summary>Stored incoming updates: at-least-once delivery from the platform, exactly-once effects here.</summary>
+public interface IInbox
+{
+    /// <summary>Stores the item; false when an item with the same id is already stored (a redelivery).</summary>
+    Task<bool> TryAddAsync(InboxItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>Items of a channel not processed yet, oldest first.</summary>
+    IReadOnlyList<InboxItem> Unprocessed(string channel);
+
+    Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default);
+
+    Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default);
+}
