@@ -18,21 +18,36 @@ public static class TelegramActivityMapper
         {
             { Message: { Text: { } text, From: { } from } m } => new Activity
             {
-                Type = ActivityType.Message, ChannelId = Channel, UserId = Id(from.Id), ChatId = Id(m.Chat.Id),
-                Text = text, MessageId = Id(m.Id), DedupeKey = key, Timestamp = m.Date,
+                Type = ActivityType.Message,
+                ChannelId = Channel,
+                UserId = Id(from.Id),
+                ChatId = Id(m.Chat.Id),
+                Text = text,
+                MessageId = Id(m.Id),
+                DedupeKey = key,
+                Timestamp = m.Date,
             },
             { CallbackQuery: { } q } => new Activity
             {
-                Type = ActivityType.ButtonPress, ChannelId = Channel, UserId = Id(q.From.Id),
+                Type = ActivityType.ButtonPress,
+                ChannelId = Channel,
+                UserId = Id(q.From.Id),
                 ChatId = q.Message is { } pm ? Id(pm.Chat.Id) : Id(q.From.Id),
-                Payload = q.Data, ReplyToId = q.Message is { } qm ? Id(qm.Id) : null,
-                ButtonPressId = q.Id, MessageId = "cb-" + q.Id, DedupeKey = key,
+                Payload = q.Data,
+                ReplyToId = q.Message is { } qm ? Id(qm.Id) : null,
+                ButtonPressId = q.Id,
+                MessageId = "cb-" + q.Id,
+                DedupeKey = key,
             },
             { MyChatMember: { Chat.Type: ChatType.Private } c } => new Activity
             {
                 Type = c.NewChatMember.Status == ChatMemberStatus.Kicked ? ActivityType.Blocked : ActivityType.Subscribed,
-                ChannelId = Channel, UserId = Id(c.From.Id), ChatId = Id(c.Chat.Id), MessageId = "member-" + key,
-                DedupeKey = key, Timestamp = c.Date,
+                ChannelId = Channel,
+                UserId = Id(c.From.Id),
+                ChatId = Id(c.Chat.Id),
+                MessageId = "member-" + key,
+                DedupeKey = key,
+                Timestamp = c.Date,
             },
             _ => null,
         };

@@ -91,7 +91,11 @@ public sealed class TelegramAdapter : BotAdapter
 
     private static Activity Unreachable(string chatId) => new()
     {
-        Type = ActivityType.Blocked, ChannelId = TelegramActivityMapper.Channel, UserId = chatId, ChatId = chatId, MessageId = "send-403",
+        Type = ActivityType.Blocked,
+        ChannelId = TelegramActivityMapper.Channel,
+        UserId = chatId,
+        ChatId = chatId,
+        MessageId = "send-403",
     };
 
     private static InlineKeyboardMarkup? Markup(IReadOnlyList<IReadOnlyList<Button>> rows) =>

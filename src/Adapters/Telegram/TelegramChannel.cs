@@ -19,6 +19,12 @@ public sealed class TelegramChannel(
 {
     private readonly InboxWorker _worker = new(inbox, TelegramActivityMapper.Channel, adapter.ProcessAsync, time, logger);
 
+    public override void Dispose()
+    {
+        _worker.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>An update was stored: process it now.</summary>
     public void Signal() => _worker.Signal();
 

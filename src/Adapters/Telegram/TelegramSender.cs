@@ -6,7 +6,8 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 namespace PdBot.Adapters.Telegram;
 
 /// <summary>
-/// Sends messages within Telegram's limits (about 30 per second overall, 1 per second per chat) and
+/// Sends messages within Telegram's limits (about 30 per second overall; per chat 1 per second on
+/// average, with the short bursts Telegram allows — a turn often answers with two messages) and
 /// honours 429 retry_after. Only a 429 is retried — Telegram did not send that message — so our
 /// retries can never deliver a message twice; a timeout is reported, not retried.
 /// </summary>
@@ -14,10 +15,11 @@ public sealed class TelegramSender(ITelegramBotClient client, TimeProvider time)
 {
     public const int PerSecondOverall = 30;
     public const int MaxRetries = 3;
-    private static readonly TimeSpan PerChatGap = TimeSpan.FromSeconds(1);
+    public const int PerChatBurst = 5;
+    private static readonly TimeSpan PerChatRefill = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<DateTimeOffset> _recent = new();
-    private readonly Dictionary<long, DateTimeOffset> _lastPerChat = [];
+    private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> _perChat = [];
 
     public async Task<Message> SendMessageAsync(long chatId, string text, InlineKeyboardMarkup? markup, CancellationToken ct)
     {
@@ -52,12 +54,13 @@ public sealed class TelegramSender(ITelegramBotClient client, TimeProvider time)
     private async Task PaceAsync(long chatId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var wait = TimeSpan.Zero;
-        if (_lastPerChat.TryGetValue(chatId, out var last) && now - last < PerChatGap)
-        {
-            wait = PerChatGap - (now - last);
-        }
 
+        // Per chat: a token bucket of PerChatBurst, refilled one per second.
+        var (tokens, at) = _perChat.TryGetValue(chatId, out var b) ? b : (PerChatBurst, now);
+        tokens = Math.Min(PerChatBurst, tokens + ((now - at) / PerChatRefill));
+        var wait = tokens >= 1 ? TimeSpan.Zero : (1 - tokens) * PerChatRefill;
+
+        // Overall: at most PerSecondOverall sends in any one-second window.
         while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1))
         {
             _recent.Dequeue();
@@ -71,10 +74,11 @@ public sealed class TelegramSender(ITelegramBotClient client, TimeProvider time)
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, ct);
+            tokens += wait / PerChatRefill;
         }
 
         var sentAt = time.GetUtcNow();
-        _lastPerChat[chatId] = sentAt;
+        _perChat[chatId] = (tokens - 1, sentAt);
         _recent.Enqueue(sentAt);
     }
 }
