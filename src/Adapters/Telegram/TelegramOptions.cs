@@ -33,6 +33,11 @@ public sealed class TelegramOptions
             yield break;
         }
 
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Token, @"^\d+:[A-Za-z0-9_-]+$"))
+        {
+            yield return "Telegram:Token does not look like a bot token (digits:letters, from @BotFather)";
+        }
+
         if (Mode != Webhook && Mode != Polling)
         {
             yield return $"Telegram:Mode must be {Webhook} or {Polling}";
