@@ -6,6 +6,7 @@ namespace PdBot.Adapters.LiteDb;
 public sealed class LiteInbox(LiteDbStorage storage) : IInbox
 {
     public const string Collection = "inbox";
+    public const string Cursors = "cursors";
 
     public async Task<bool> TryAddAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
@@ -31,6 +32,12 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
         item.LastError = error;
         return storage.Writer.WriteAsync(db => db.GetCollection<InboxItem>(Collection).Update(item));
     }
+
+    public string? GetCursor(string channel) =>
+        storage.Database.GetCollection(Cursors).FindById(channel)?["Value"].AsString;
+
+    public Task SetCursorAsync(string channel, string value, CancellationToken cancellationToken = default) =>
+        storage.Writer.WriteAsync(db => db.GetCollection(Cursors).Upsert(new LiteDB.BsonDocument { ["_id"] = channel, ["Value"] = value }));
 
     public Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default)
     {

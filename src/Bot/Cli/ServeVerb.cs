@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PdBot.Adapters.Telegram;
+using PdBot.Adapters.Vk;
 using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
@@ -34,6 +35,7 @@ public static class ServeVerb
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTelegramWebhook();
+        app.MapVkCallback();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Text("PdBot is running. Channels and the admin console come with their configuration."));
         return app;

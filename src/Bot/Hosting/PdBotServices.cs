@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.LiteDb;
 using PdBot.Adapters.Telegram;
+using PdBot.Adapters.Vk;
 using PdBot.Bot.Conversation;
 using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
@@ -39,6 +40,7 @@ public static class PdBotServices
         services.AddSingleton<LiteInbox>();
         services.AddSingleton<PdBot.Core.Inbox.IInbox>(sp => sp.GetRequiredService<LiteInbox>());
         services.AddTelegram(configuration);
+        services.AddVk(configuration);
         services.AddSingleton<RequestDialog>();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();

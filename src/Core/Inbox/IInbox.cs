@@ -12,4 +12,9 @@ public interface IInbox
     Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default);
 
     Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default);
+
+    /// <summary>A channel's stored read position (e.g. VK Long Poll ts), moved only past stored updates.</summary>
+    string? GetCursor(string channel);
+
+    Task SetCursorAsync(string channel, string value, CancellationToken cancellationToken = default);
 }

@@ -15,7 +15,7 @@ public static class OutboxDispatcher
         var sent = 0;
         foreach (var message in store.Pending(channel))
         {
-            await adapter.ContinueConversationAsync(channel, message.ChatId,
+            await adapter.ContinueConversationAsync(channel, message.ChatId, $"outbox-{message.Id}",
                 (turn, ct) => turn.SendAsync(new BotMessage(message.Text), ct), cancellationToken);
             await store.MarkSentAsync(message, time.GetUtcNow().UtcDateTime, cancellationToken);
             sent++;

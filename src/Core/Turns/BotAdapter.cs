@@ -40,10 +40,14 @@ public abstract class BotAdapter
     /// Runs <paramref name="logic"/> in a turn of its own for a chat the bot already talks to
     /// (Bot Framework's ContinueConversation): how stored messages reach people outside their turns.
     /// </summary>
-    public Task ContinueConversationAsync(string channelId, string chatId, Func<ITurnContext, CancellationToken, Task> logic, CancellationToken cancellationToken)
+    public Task ContinueConversationAsync(string channelId, string chatId, Func<ITurnContext, CancellationToken, Task> logic, CancellationToken cancellationToken) =>
+        ContinueConversationAsync(channelId, chatId, null, logic, cancellationToken);
+
+    /// <param name="reason">A stable id of what is being sent (e.g. the outbox entry), so a retry is recognisable.</param>
+    public Task ContinueConversationAsync(string channelId, string chatId, string? reason, Func<ITurnContext, CancellationToken, Task> logic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(logic);
-        var activity = new Activity { Type = ActivityType.Proactive, ChannelId = channelId, UserId = chatId, ChatId = chatId };
+        var activity = new Activity { Type = ActivityType.Proactive, ChannelId = channelId, UserId = chatId, ChatId = chatId, MessageId = reason, DedupeKey = reason };
         return logic(new TurnContext(this, activity), cancellationToken);
     }
 

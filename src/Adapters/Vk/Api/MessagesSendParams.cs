@@ -1,0 +1,22 @@
+namespace PdBot.Adapters.Vk.Api;
+
+/// <summary>The messages.send fields we use (VkNet's names). <see cref="RandomId"/> is how VK drops a retried duplicate.</summary>
+public sealed class MessagesSendParams
+{
+    public long? PeerId { get; set; }
+
+    public long? UserId { get; set; }
+
+    /// <summary>Required and non-zero: 0 disables VK's deduplication, so a retry after a timeout could double-send.</summary>
+    public long RandomId { get; set; }
+
+    public string? Message { get; set; }
+
+    public MessageKeyboard? Keyboard { get; set; }
+
+    /// <summary>A JSON string (≤ 1000 chars) VK hands back with the user's reply.</summary>
+    public string? Payload { get; set; }
+
+    /// <summary>A VK intent name such as "default" or "confirmed_notification".</summary>
+    public string? Intent { get; set; }
+}
