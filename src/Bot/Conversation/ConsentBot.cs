@@ -30,6 +30,7 @@ public sealed partial class ConsentBot(
             ActivityType.ButtonPress => OnPressAsync(turn, session, cancellationToken),
             ActivityType.Blocked => OnUnreachableAsync(session, a.MessageId, "blocked", cancellationToken),
             ActivityType.Unsubscribed => OnUnreachableAsync(session, a.MessageId, "denied-messages", cancellationToken),
+            ActivityType.Subscribed => OnAllowedAsync(session, a.MessageId, cancellationToken),
             _ => Task.CompletedTask,
         });
     }
@@ -133,6 +134,12 @@ public sealed partial class ConsentBot(
         {
             await retention.ScheduleAsync(session.Person, mailing, reason, ct);
         }
+    }
+
+    private static async Task OnAllowedAsync(ConsentSession session, string? messageId, CancellationToken ct)
+    {
+        session.RecordMessagesAllowed(messageId, "platform");
+        await session.SaveAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consent {Purpose} is now {State} for person {PersonId}")]

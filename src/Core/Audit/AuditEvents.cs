@@ -11,6 +11,7 @@ public static class AuditEvents
     public const string Declined = "declined";
     public const string NeedsRenewal = "needs-renewal";
     public const string Unreachable = "unreachable";
+    public const string MessagesAllowed = "messages-allowed";
 
     public static readonly IReadOnlyList<string> ConsentEvents = [Given, Withdrawn, Declined, NeedsRenewal];
 }

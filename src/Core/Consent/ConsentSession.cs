@@ -77,6 +77,16 @@ public sealed class ConsentSession
         }
     }
 
+    /// <summary>
+    /// The platform says the person allows messages again (VK message_allow, Telegram unblock): recorded,
+    /// and replies are possible again — but no consent changes by itself.
+    /// </summary>
+    public void RecordMessagesAllowed(string? messageId, string detail)
+    {
+        MarkReachable();
+        _audit.Add(NewEntry(AuditEvents.PersonKind, AuditEvents.MessagesAllowed, null, messageId, detail, "person"));
+    }
+
     /// <summary>Sending again is allowed once the person writes to the bot themselves.</summary>
     public void MarkReachable()
     {

@@ -151,6 +151,19 @@ public sealed class VkChannelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Message_allow_is_recorded_but_starts_nothing()
+    {
+        await using var host = await VkTestHost.StartAsync(_vk, Db);
+
+        await Post(host, MessageAllow("allow", User, VkTestHost.Secret));
+        await Until(() => host.Services.GetRequiredService<IAuditLog>().ReadAll().Any(e => e.Event == AuditEvents.MessagesAllowed), "the recorded allow");
+        await host.ProcessAsync();
+
+        Assert.Empty(_vk.SentMessages);
+        Assert.Empty(host.ConsentEvents(AuditEvents.Given));
+    }
+
+    [Fact]
     public async Task A_retried_send_carries_the_same_random_id()
     {
         await using var host = await VkTestHost.StartAsync(_vk, Db);
