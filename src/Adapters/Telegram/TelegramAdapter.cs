@@ -4,6 +4,7 @@ using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.ReplyMarkups;
+using PdBot.Adapters.Inbox;
 using PdBot.Core.Inbox;
 using PdBot.Core.Turns;
 
@@ -36,8 +37,8 @@ public sealed class TelegramAdapter : BotAdapter
     public Task ProcessAsync(InboxItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var activity = item.Payload.StartsWith(UnreachablePrefix, StringComparison.Ordinal)
-            ? Unreachable(item.Payload[UnreachablePrefix.Length..])
+        var activity = UnreachableNotice.ChatIdOf(item) is { } chat
+            ? Unreachable(chat)
             : TelegramActivityMapper.ToActivity(JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!);
         return activity is null ? Task.CompletedTask : ProcessActivityAsync(activity, _bot, ct);
     }
@@ -54,13 +55,7 @@ public sealed class TelegramAdapter : BotAdapter
         }
         catch (RecipientUnreachableException)
         {
-            await _inbox.TryAddAsync(new InboxItem
-            {
-                Id = $"{TelegramActivityMapper.Channel}:unreachable:{chatId}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}",
-                Channel = TelegramActivityMapper.Channel,
-                Payload = UnreachablePrefix + turn.Activity.ChatId,
-                ReceivedAtUtc = _time.GetUtcNow().UtcDateTime,
-            }, cancellationToken);
+            await _inbox.TryAddAsync(UnreachableNotice.Create(TelegramActivityMapper.Channel, turn.Activity.ChatId, _time), cancellationToken);
             return "";
         }
     }
@@ -86,8 +81,6 @@ public sealed class TelegramAdapter : BotAdapter
             // The keyboard already shows this state (a double tap): nothing to change.
         }
     }
-
-    public const string UnreachablePrefix = "unreachable:";
 
     private static Activity Unreachable(string chatId) => new()
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
+using PdBot.Adapters.Inbox;
 using PdBot.Core.Inbox;
 
 namespace PdBot.Adapters.Telegram;
@@ -20,7 +21,6 @@ public static class TelegramEndpoints
 {
     public const string Route = "/webhooks/telegram";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    private const int MaxBody = 1 << 20;
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
@@ -41,15 +41,11 @@ public static class TelegramEndpoints
             return Results.Text("wrong secret token", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBody + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted);
-        if (length > MaxBody)
+        if (await WebhookBody.ReadAsync(request) is not { } body)
         {
-            return Results.Text("body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return WebhookBody.TooLarge();
         }
 
-        var body = new string(buffer, 0, length);
         if (Parse(body) is not { } update)
         {
             return Results.Text("malformed update: expected a JSON object with a numeric update_id", statusCode: StatusCodes.Status400BadRequest);

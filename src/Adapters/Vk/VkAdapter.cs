@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PdBot.Adapters.Vk.Api;
+using PdBot.Adapters.Inbox;
 using PdBot.Core.Inbox;
 using PdBot.Core.Turns;
 
@@ -34,9 +35,8 @@ public sealed class VkAdapter : BotAdapter
     public Task ProcessAsync(InboxItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Payload.StartsWith(UnreachablePrefix, StringComparison.Ordinal))
+        if (UnreachableNotice.ChatIdOf(item) is { } peer)
         {
-            var peer = item.Payload[UnreachablePrefix.Length..];
             return ProcessActivityAsync(new Activity { Type = ActivityType.Unsubscribed, ChannelId = VkActivityMapper.Channel, UserId = peer, ChatId = peer, MessageId = "send-refused" }, _bot, ct);
         }
 
@@ -44,8 +44,6 @@ public sealed class VkAdapter : BotAdapter
         var activity = VkActivityMapper.ToActivity(doc.RootElement);
         return activity is null ? Task.CompletedTask : ProcessActivityAsync(activity, _bot, ct);
     }
-
-    public const string UnreachablePrefix = "unreachable:";
 
     public override async Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken)
     {
@@ -68,13 +66,7 @@ public sealed class VkAdapter : BotAdapter
         catch (VkApiException e) when (e.ErrorCode is 900 or 901 or 902)
         {
             // The person denied or cannot receive messages: stop the mailing, like message_deny.
-            await _inbox.TryAddAsync(new InboxItem
-            {
-                Id = $"{VkActivityMapper.Channel}:unreachable:{peer}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}",
-                Channel = VkActivityMapper.Channel,
-                Payload = UnreachablePrefix + turn.Activity.ChatId,
-                ReceivedAtUtc = _time.GetUtcNow().UtcDateTime,
-            }, cancellationToken);
+            await _inbox.TryAddAsync(UnreachableNotice.Create(VkActivityMapper.Channel, turn.Activity.ChatId, _time), cancellationToken);
             return "";
         }
     }

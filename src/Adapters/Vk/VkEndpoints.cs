@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Inbox;
 using PdBot.Core.Inbox;
 
 namespace PdBot.Adapters.Vk;
@@ -17,7 +18,6 @@ namespace PdBot.Adapters.Vk;
 public static class VkEndpoints
 {
     public const string Route = "/webhooks/vk";
-    private const int MaxBody = 1 << 20;
 
     public static IEndpointRouteBuilder MapVkCallback(this IEndpointRouteBuilder app)
     {
@@ -34,10 +34,11 @@ public static class VkEndpoints
     private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<VkOptions> options, IInbox inbox, VkChannel channel, TimeProvider time)
     {
         var o = options.Value;
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBody + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), request.HttpContext.RequestAborted);
-        var body = new string(buffer, 0, Math.Min(length, MaxBody));
+        if (await WebhookBody.ReadAsync(request) is not { } body)
+        {
+            return WebhookBody.TooLarge();
+        }
+
         JsonElement root;
         try
         {
