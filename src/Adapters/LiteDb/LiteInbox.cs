@@ -33,6 +33,14 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
         return storage.Writer.WriteAsync(db => db.GetCollection<InboxItem>(Collection).Update(item));
     }
 
+    public async Task<int> SweepAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        await storage.Writer.WriteAsync(db => removed = db.GetCollection<InboxItem>(Collection)
+            .DeleteMany(i => i.ProcessedAtUtc != null && i.ReceivedAtUtc < beforeUtc));
+        return removed;
+    }
+
     public string? GetCursor(string channel) =>
         storage.Database.GetCollection(Cursors).FindById(channel)?["Value"].AsString;
 

@@ -7,9 +7,12 @@ namespace PdBot.Bot.Hosting;
 /// Hourly (on the injected clock): carries out destructions that are due and alerts operators about
 /// deadlines. Errors are logged and retried next round; nothing here is lost, it all lives in the store.
 /// </summary>
-public sealed partial class RetentionWorker(RetentionService retention, DeadlineAlerts alerts, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed partial class RetentionWorker(RetentionService retention, DeadlineAlerts alerts, PdBot.Core.Inbox.IInbox inbox, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    /// <summary>How long processed updates are kept for recognising redeliveries (well past Telegram's 24 h and VK's 3 h).</summary>
+    public static readonly TimeSpan InboxKeep = TimeSpan.FromDays(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +35,7 @@ public sealed partial class RetentionWorker(RetentionService retention, Deadline
     {
         var destroyed = await retention.RunDueAsync(ct);
         var alerted = await alerts.RunAsync(ct);
+        await inbox.SweepAsync(time.GetUtcNow().UtcDateTime - InboxKeep, ct);
         if (destroyed + alerted > 0)
         {
             LogRound(destroyed, alerted);

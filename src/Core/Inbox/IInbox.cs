@@ -13,6 +13,12 @@ public interface IInbox
 
     Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets processed updates received before <paramref name="beforeUtc"/>: past the platforms' redelivery
+    /// windows (Telegram 24 h, VK 3 h) they can no longer come again, and they hold raw personal messages.
+    /// </summary>
+    Task<int> SweepAsync(DateTime beforeUtc, CancellationToken cancellationToken = default);
+
     /// <summary>A channel's stored read position (e.g. VK Long Poll ts), moved only past stored updates.</summary>
     string? GetCursor(string channel);
 
