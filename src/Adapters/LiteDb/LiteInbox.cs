@@ -35,10 +35,19 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
 
     public async Task<int> SweepAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
     {
-        var removed = 0;
-        await storage.Writer.WriteAsync(db => removed = db.GetCollection<InboxItem>(Collection)
-            .DeleteMany(i => i.ProcessedAtUtc != null && i.ReceivedAtUtc < beforeUtc));
-        return removed;
+        // Ids first, then deletes by primary key: cheap, and nothing to do most hours.
+        var old = storage.Database.GetCollection<InboxItem>(Collection)
+            .Find(i => i.ProcessedAtUtc != null && i.ReceivedAtUtc < beforeUtc).Select(i => i.Id).ToList();
+        if (old.Count > 0)
+        {
+            await storage.Writer.WriteAsync(db =>
+            {
+                var col = db.GetCollection<InboxItem>(Collection);
+                old.ForEach(id => col.Delete(id));
+            });
+        }
+
+        return old.Count;
     }
 
     public string? GetCursor(string channel) =>

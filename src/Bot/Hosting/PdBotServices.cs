@@ -44,6 +44,11 @@ public static class PdBotServices
         services.AddSingleton<RequestDialog>();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
+        services.AddSingleton<LiteAdminAccounts>()
+            .AddSingleton<PdBot.Core.Admin.IAdminAccounts>(sp => sp.GetRequiredService<LiteAdminAccounts>())
+            .AddSingleton<PdBot.Core.Admin.IAdminPasswordHasher, PdBot.Bot.Admin.AdminPasswordHasher>()
+            .AddSingleton<PdBot.Core.Admin.AdminSignIn>()
+            .AddSingleton<PdBot.Core.Admin.AdminEnrollment>();
         return services;
     }
 

@@ -171,7 +171,14 @@ public sealed class VkChannelTests : IAsyncLifetime, IDisposable
 
         await Post(host, MessageNew("r1", User, "/start", secret: VkTestHost.Secret));
         await Until(() => _vk.CallsTo("messages.send").Count == 1, "the failed send");
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        // Step the fake clock until the backoff (1 s) has passed since the client registered it.
+        for (var i = 0; i < 100 && _vk.CallsTo("messages.send").Count < 2; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+
         await Until(() => _vk.CallsTo("messages.send").Count == 2, "the retry");
 
         var calls = _vk.CallsTo("messages.send");

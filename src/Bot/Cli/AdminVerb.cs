@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Text;
+using PdBot.Core.Admin;
+
+namespace PdBot.Bot.Cli;
+
+/// <summary><c>pdbot admin add --login NAME [--role admin|operator|auditor] [--db PATH]</c>.</summary>
+public static class AdminVerb
+{
+    public const string CliActor = "cli";
+
+    public static Command Command(CliConsole console)
+    {
+        var login = new Option<string>("--login") { Description = "The account's login (unique, case does not matter)", Required = true };
+        var role = new Option<string>("--role") { Description = "admin, operator or auditor", DefaultValueFactory = _ => "admin" };
+        role.AcceptOnlyFromAmong("admin", "operator", "auditor");
+        var db = PdBotCli.DbOption();
+        var add = new Command("add", "Create an admin-console account; the password is asked for twice") { login, role, db };
+        add.TreatUnmatchedTokensAsErrors = false;
+        add.SetAction((parse, _) => AddAsync(console, parse.GetValue(login)!, parse.GetValue(role)!, parse.GetValue(db), parse.UnmatchedTokens));
+        return new Command("admin", "Admin-console accounts") { add };
+    }
+
+    public static async Task<int> AddAsync(CliConsole console, string login, string role, string? dbPath, IReadOnlyList<string> configArgs)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(role);
+        var parsedRole = Enum.Parse<AdminRole>(role, ignoreCase: true);
+        if (AdminEvents.LoginProblem(login) is { } loginProblem)
+        {
+            await console.Error.WriteLineAsync($"pdbot: {loginProblem}; nothing was stored.");
+            return 1;
+        }
+
+        await console.Error.WriteAsync("Пароль: ");
+        var password = ReadSecret(console);
+        await console.Error.WriteAsync("Повторите пароль: ");
+        var repeat = ReadSecret(console);
+        if (password is null || repeat is null)
+        {
+            await console.Error.WriteLineAsync("pdbot: no password was given; nothing was stored.");
+            return 1;
+        }
+
+        if (!string.Equals(password, repeat, StringComparison.Ordinal))
+        {
+            await console.Error.WriteLineAsync("pdbot: the passwords do not match; nothing was stored.");
+            return 1;
+        }
+
+        if (AdminEvents.PasswordProblem(password) is { } passwordProblem)
+        {
+            await console.Error.WriteLineAsync($"pdbot: {passwordProblem}; nothing was stored.");
+            return 1;
+        }
+
+        using var host = CliHost.Build(dbPath, configArgs);
+        var problem = await host.Services.GetRequiredService<AdminEnrollment>().CreateAsync(login, parsedRole, password, CliActor);
+        if (problem is not null)
+        {
+            await console.Error.WriteLineAsync($"pdbot: {problem}; nothing was stored.");
+            return 1;
+        }
+
+        await console.Out.WriteLineAsync($"Account {AdminAccount.Normalize(login)} ({role.ToLowerInvariant()}) created.");
+        return 0;
+    }
+
+    /// <summary>A line without echo from a terminal, or a plain line from piped input; null at end of input.</summary>
+    private static string? ReadSecret(CliConsole console)
+    {
+        if (!ReferenceEquals(console.In, Console.In) || Console.IsInputRedirected)
+        {
+            var line = console.In.ReadLine();
+            console.Error.WriteLine();
+            return line;
+        }
+
+        var secret = new StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                break;
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (secret.Length > 0)
+                {
+                    secret.Length--;
+                }
+            }
+            else if (key.Key == ConsoleKey.D && key.Modifiers.HasFlag(ConsoleModifiers.Control) && secret.Length == 0)
+            {
+                console.Error.WriteLine();
+                return null;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                secret.Append(key.KeyChar);
+            }
+        }
+
+        console.Error.WriteLine();
+        return secret.ToString();
+    }
+}

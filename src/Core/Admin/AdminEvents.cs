@@ -1,0 +1,32 @@
+namespace PdBot.Core.Admin;
+
+/// <summary>Audit names and rules for admin-console accounts.</summary>
+public static class AdminEvents
+{
+    public const string Kind = "admin";
+    public const string Channel = "admin";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string AccountCreated = "account-created";
+
+    /// <summary>The actor written for a sign-in attempt with a login that does not exist.</summary>
+    public const string UnknownActor = "unknown";
+
+    public const int MinPasswordLength = 10;
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>Why a new password is not acceptable, or null when it is.</summary>
+    public static string? PasswordProblem(string password) =>
+        string.IsNullOrEmpty(password) || password.Length < MinPasswordLength
+            ? $"the password must be at least {MinPasswordLength} characters long"
+            : null;
+
+    /// <summary>Why a login is not acceptable, or null when it is.</summary>
+    public static string? LoginProblem(string login) =>
+        string.IsNullOrWhiteSpace(login) ? "the login must not be empty"
+        : login.Trim().Length > 64 ? "the login must be at most 64 characters long"
+        : login.Trim().Any(char.IsWhiteSpace) || login.Trim().Any(char.IsControl) ? "the login must not contain spaces or control characters"
+        : null;
+}
