@@ -22,6 +22,10 @@ public static class ServeVerb
         await app.StartAsync(cancellationToken);
         var urls = string.Join(", ", app.Urls);
         app.Logger.LogInformation("PdBot is listening on {Urls}. Try the bot in a terminal: dotnet run --project src/Bot -- chat", urls);
+        if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
+        {
+            app.Logger.LogInformation("No admin account yet. Create the first one with: dotnet run --project src/Bot -- admin add --login NAME");
+        }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
