@@ -16,8 +16,6 @@ public sealed partial class InboxWorker(IInbox inbox, string channel, Func<Inbox
 
     private readonly SemaphoreSlim _draining = new(1, 1);
 
-    public string Channel => channel;
-
     /// <summary>Something was stored: process it soon.</summary>
     public void Signal() => _signal.Writer.TryWrite(true);
 

@@ -26,7 +26,4 @@ public sealed class ConsentRecord
     public DateTime UpdatedAtUtc { get; set; }
 
     public static string MakeId(string personId, string purposeId) => $"{personId}/{purposeId}";
-
-    /// <summary>True while the purpose may be processed on this consent.</summary>
-    public bool IsActive => State == ConsentState.Given;
 }

@@ -29,9 +29,6 @@ public sealed class ConsentSession
 
     public Person Person { get; }
 
-    /// <summary>The refusal of the last intent that did not fit the state, for a polite answer.</summary>
-    public (ConsentState State, ConsentTrigger Trigger)? LastRefusal { get; private set; }
-
     public static ConsentSession Open(IConsentStore store, ConsentCatalog catalog, TimeProvider time, string channel, string userId, string chatId)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -118,11 +115,9 @@ public sealed class ConsentSession
         var machine = new ConsentMachine(record);
         if (!fire(machine))
         {
-            LastRefusal = machine.Refusal;
             return false;
         }
 
-        LastRefusal = null;
         if (button is not null)
         {
             record.Buttons.Add(button);
