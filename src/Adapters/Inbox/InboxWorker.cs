@@ -80,7 +80,7 @@ public sealed partial class InboxWorker(IInbox inbox, string channel, Func<Inbox
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(ex, item.Id, item.Attempts + 1);
+            LogFailed(ex, channel, item.ReceivedAtUtc, item.Attempts + 1);
             if (item.Attempts + 1 >= MaxAttempts)
             {
                 await inbox.MarkProcessedAsync(item, time.GetUtcNow().UtcDateTime, "gave up: " + ex.GetType().Name, ct);
@@ -92,6 +92,7 @@ public sealed partial class InboxWorker(IInbox inbox, string channel, Func<Inbox
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing update {ItemId} failed (attempt {Attempt})")]
-    private partial void LogFailed(Exception ex, string itemId, int attempt);
+    // Not the item id: a refused-send notice carries the chat id, which is personal data.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing a {Channel} update received {ReceivedAtUtc:O} failed (attempt {Attempt})")]
+    private partial void LogFailed(Exception ex, string channel, DateTime receivedAtUtc, int attempt);
 }
