@@ -90,6 +90,10 @@ public sealed class LiteDbStorage : IDisposable
     private static void EnsureIndexes(LiteDatabase db)
     {
         db.GetCollection<Person>(People).EnsureIndex(p => p.Key, unique: true);
+
+        // The console's person filter and timeline; the consent log itself walks the primary key.
+        db.GetCollection<AuditEntry>(Audit).EnsureIndex(e => e.PersonId);
+        db.GetCollection<AuditEntry>(Audit).EnsureIndex(e => e.UserId);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PersonId);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PurposeId);
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.PersonId);

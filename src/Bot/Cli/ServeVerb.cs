@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PdBot.Adapters.Telegram;
 using PdBot.Adapters.Vk;
+using PdBot.Bot.Admin;
 using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
@@ -21,7 +22,7 @@ public static class ServeVerb
         await PdBotServices.PrepareAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         var urls = string.Join(", ", app.Urls);
-        app.Logger.LogInformation("PdBot is listening on {Urls}. Try the bot in a terminal: dotnet run --project src/Bot -- chat", urls);
+        app.Logger.LogInformation("PdBot is listening on {Urls}. Admin console: {Console}", urls, app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
         {
             app.Logger.LogInformation("No admin account yet. Create the first one with: dotnet run --project src/Bot -- admin add --login NAME");
@@ -32,16 +33,25 @@ public static class ServeVerb
 
     public static WebApplication BuildApp(string[] args, Action<IServiceCollection>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+
+            // The console's compiled pages live in this assembly, also when a test is the entry point.
+            ApplicationName = typeof(ServeVerb).Assembly.GetName().Name,
+        });
         PdBotConfiguration.AddSources(builder.Configuration, args);
         builder.Services.AddPdBot(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
+        builder.Services.AddAdminConsole(builder.Configuration);
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapAdminConsole();
         app.MapTelegramWebhook();
         app.MapVkCallback();
         app.MapGet("/health", () => Results.Text("ok"));
-        app.MapGet("/", () => Results.Text("PdBot is running. Channels and the admin console come with their configuration."));
+        app.MapGet("/", () => Results.Redirect(AdminConsole.Path));
         return app;
     }
 }

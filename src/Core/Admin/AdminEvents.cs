@@ -9,6 +9,13 @@ public static class AdminEvents
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string AccountCreated = "account-created";
+    public const string SignedOut = "sign-out";
+
+    /// <summary>An admin opened a page that shows personal data.</summary>
+    public const string Viewed = "viewed";
+
+    /// <summary>An admin downloaded personal data (an export or an evidence pack).</summary>
+    public const string Exported = "exported";
 
     /// <summary>The actor written for a sign-in attempt with a login that does not exist.</summary>
     public const string UnknownActor = "unknown";

@@ -10,4 +10,15 @@ public interface IAuditLog
     IEnumerable<AuditEntry> ReadAll();
 
     AuditVerification Verify();
+
+    /// <summary>Matching entries, newest first, read lazily (an export streams them all).</summary>
+    IEnumerable<AuditEntry> Query(AuditQuery query);
+
+    /// <summary>One page of <see cref="Query"/>, with the cursor of the next page.</summary>
+    AuditPage Page(AuditQuery query, int size)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var entries = Query(query).Take(size + 1).ToList();
+        return entries.Count > size ? new AuditPage(entries[..size], entries[size - 1].Seq) : new AuditPage(entries, null);
+    }
 }

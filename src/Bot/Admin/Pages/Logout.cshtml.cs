@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using PdBot.Core.Admin;
+
+namespace PdBot.Bot.Admin.Pages;
+
+/// <summary>Signs out (POST only, with the antiforgery token) and records it.</summary>
+public sealed class LogoutModel : AdminPageModel
+{
+    public IActionResult OnGet() => Redirect(AdminConsole.Path);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await Service<AdminViews>().RecordAsync(AdminLogin, AdminEvents.SignedOut, "console", cancellationToken: HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect(AdminConsole.Path + "/login");
+    }
+}
