@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace PdBot.Bench;
 
-/// <summary>Command-line arguments: <c>--events N</c> and <c>--concurrency C</c>.</summary>
-internal sealed record BenchOptions(int Events, int Concurrency)
+/// <summary>Command-line arguments: <c>--events N</c>, <c>--concurrency C</c> and (console mode) <c>--runs R</c>.</summary>
+internal sealed record BenchOptions(int Events, int Concurrency, int Runs)
 {
-    public const string Usage = "usage: pdbot-bench [--events N] [--concurrency C]";
+    public const string Usage = "usage: pdbot-bench [--events N] [--concurrency C] | pdbot-bench console [--events N] [--runs R]";
 
     /// <summary>One transaction per event is slow; cap it so a large N still finishes in reasonable time.</summary>
     public const int NaiveCap = 5000;
@@ -17,6 +17,7 @@ internal sealed record BenchOptions(int Events, int Concurrency)
     {
         var events = 20000;
         var concurrency = 64;
+        var runs = 20;
         for (var i = 0; i < args.Count; i += 2)
         {
             if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
@@ -32,11 +33,14 @@ internal sealed record BenchOptions(int Events, int Concurrency)
                 case "--concurrency":
                     concurrency = value;
                     break;
+                case "--runs":
+                    runs = value;
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new BenchOptions(events, concurrency);
+        return new BenchOptions(events, concurrency, runs);
     }
 }

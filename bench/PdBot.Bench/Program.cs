@@ -2,6 +2,20 @@ using System.Globalization;
 using PdBot.Bench;
 
 // Measures consent events written per second to a real LiteDB file: group commit vs one transaction per event.
+// `console [--events N] [--runs R]` measures the admin console's consent log page instead.
+if (args.Length > 0 && args[0] == "console")
+{
+    var consoleOptions = BenchOptions.Parse(args[1..]);
+    if (consoleOptions is null)
+    {
+        Console.Error.WriteLine(BenchOptions.Usage);
+        return 2;
+    }
+
+    using var consoleTemp = new TempDirectory();
+    return await ConsoleBench.RunAsync(consoleOptions.Events, consoleOptions.Runs, consoleTemp.Path);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
