@@ -36,6 +36,7 @@ public static class AdminConsole
             o.LoginPath = Path + "/login";
             o.LogoutPath = Path + "/logout";
             o.AccessDeniedPath = Path + "/denied";
+            o.Events.OnValidatePrincipal = AdminSessionCheck.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(AdminPolicies.StaffRoles))
@@ -60,6 +61,12 @@ public static class AdminConsole
         }
 
         services.AddDataProtection().SetApplicationName("PdBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Path = Path;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+        });
         services.AddSingleton<AdminViews>();
 
         // Razor would write Cyrillic as &#x...; entities; the page is UTF-8, so let it through.

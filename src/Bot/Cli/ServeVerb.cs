@@ -25,7 +25,10 @@ public static class ServeVerb
         app.Logger.LogInformation("PdBot is listening on {Urls}. Admin console: {Console}", urls, app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
         {
-            app.Logger.LogInformation("No admin account yet. Create the first one with: dotnet run --project src/Bot -- admin add --login NAME");
+            app.Logger.LogInformation(
+                "No admin account yet. Stop the host (Ctrl+C: one process holds the database at a time), create the first account with "
+                + "`dotnet run --project src/Bot -- admin add --login NAME`, then start the host again and sign in at {Console}/login",
+                app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

@@ -21,7 +21,7 @@ public sealed class ConsentLogPageTests
         browser.Open("/admin/consents");
         Assert.Equal(3, browser.FindAll("tr.consent-row").Count);
         browser.Select("#f-event", AuditEvents.Withdrawn);
-        browser.Find("#apply-filters").Click();
+        browser.ClickAndWait("#apply-filters");
 
         var row = Assert.Single(browser.FindAll("tr.consent-row"));
         Assert.Equal(AuditEvents.Withdrawn, row.GetAttribute("data-event"));
@@ -41,7 +41,7 @@ public sealed class ConsentLogPageTests
         browser.SignIn(ConsoleHost.AuditorLogin, ConsoleHost.Password);
         browser.Open("/admin/consents");
 
-        browser.Find("tr.consent-row a.text-link").Click();
+        browser.ClickAndWait("tr.consent-row a.text-link");
 
         var given = Assert.Single(host.Audit.ReadAll(), e => e.Kind == AuditEvents.ConsentKind && e.Event == AuditEvents.Given);
         var text = host.Services.GetRequiredService<PdBot.Core.Consent.IConsentStore>().FindText(given.PurposeId!, given.TextVersion!.Value)!;

@@ -57,7 +57,31 @@ public sealed class HeadlessChromium : IDisposable
         Open("/admin/login");
         Find("#login").SendKeys(login);
         Find("#password").SendKeys(password);
-        Find("#sign-in").Click();
+        ClickAndWait("#sign-in");
+    }
+
+    /// <summary>Clicks something that loads a new page and waits until the old page is gone.</summary>
+    public void ClickAndWait(string css) => ClickAndWait(Find(css));
+
+    public void ClickAndWait(IWebElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        var oldPage = Find("html");
+        element.Click();
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(15)).Until(_ => IsStale(oldPage));
+    }
+
+    private static bool IsStale(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     public void Select(string css, string value) => new SelectElement(Find(css)).SelectByValue(value);

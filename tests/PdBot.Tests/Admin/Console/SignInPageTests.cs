@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PdBot.Core.Admin;
 
 namespace PdBot.Tests.Admin.Console;
@@ -17,7 +18,7 @@ public sealed class SignInPageTests
         browser.Screenshot("login");
         browser.Find("#login").SendKeys(ConsoleHost.AdminLogin);
         browser.Find("#password").SendKeys(ConsoleHost.Password);
-        browser.Find("#sign-in").Click();
+        browser.ClickAndWait("#sign-in");
 
         Assert.StartsWith("/admin/consents", browser.Location, StringComparison.Ordinal);
         Assert.Contains("anna", browser.Find("#who").Text, StringComparison.Ordinal);
@@ -69,5 +70,38 @@ public sealed class SignInPageTests
         Assert.NotNull(cookie);
         Assert.True(cookie.IsHttpOnly);
         Assert.Equal("Strict", cookie.SameSite);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_is_audited()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        using var browser = new HeadlessChromium(host.Address);
+        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
+
+        browser.ClickAndWait("header form button");
+
+        Assert.StartsWith("/admin/login", browser.Location, StringComparison.Ordinal);
+        browser.Open("/admin/consents");
+        Assert.StartsWith("/admin/login", browser.Location, StringComparison.Ordinal);
+        Assert.Single(host.AdminEntries(AdminEvents.SignedOut), e => e.Actor == ConsoleHost.OperatorLogin);
+    }
+
+    [Fact]
+    public async Task A_session_ends_at_once_when_its_account_is_locked()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        using var browser = new HeadlessChromium(host.Address);
+        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
+        browser.Open("/admin/consents");
+        Assert.StartsWith("/admin/consents", browser.Location, StringComparison.Ordinal);
+
+        var accounts = host.Services.GetRequiredService<IAdminAccounts>();
+        var account = accounts.Find(ConsoleHost.OperatorLogin)!;
+        account.LockedUntilUtc = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(15);
+        await accounts.SaveAsync(account, new PdBot.Core.Audit.AuditEntry { Kind = AdminEvents.Kind, Event = AdminEvents.LockedOut, Channel = AdminEvents.Channel, Actor = "test" });
+
+        browser.Open("/admin/consents");
+        Assert.StartsWith("/admin/login", browser.Location, StringComparison.Ordinal);
     }
 }
