@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,7 +30,7 @@ public sealed class LoginModel(AdminSignIn signIn, IAdminAccounts accounts, IOpt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!Request.IsHttps && !IsLoopback(HttpContext.Connection.RemoteIpAddress) && !options.Value.AllowInsecureHttp)
+        if (!SignInTransport.IsAllowed(Request.IsHttps, HttpContext.Connection.RemoteIpAddress, options.Value.AllowInsecureHttp))
         {
             Error = "Вход по незащищённому HTTP из сети запрещён: откройте консоль по HTTPS (или задайте Admin:AllowInsecureHttp).";
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -52,6 +51,4 @@ public sealed class LoginModel(AdminSignIn signIn, IAdminAccounts accounts, IOpt
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(AdminConsole.Path, StringComparison.Ordinal) ? ReturnUrl : AdminConsole.Path);
     }
-
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 }
