@@ -61,6 +61,7 @@ public static class AdminConsole
 
         services.AddDataProtection().SetApplicationName("PdBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<AdminViews>();
+        Chat.WebChatServices.AddWebChat(services);
 
         // Razor would write Cyrillic as &#x...; entities; the page is UTF-8, so let it through.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
