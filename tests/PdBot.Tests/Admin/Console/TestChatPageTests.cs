@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 using PdBot.Bot.Admin.Chat;
 using PdBot.Bot.Conversation;
 using PdBot.Core.Audit;
@@ -20,8 +21,7 @@ public sealed class TestChatPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
-        browser.Open("/admin/chat");
+        OpenChat(browser, ConsoleHost.OperatorLogin);
         Assert.Equal("web-oleg", browser.Find("#chat-user").Text);
         Assert.Equal("local", browser.Find("#chat-channel").Text);
         Assert.Equal("active", browser.Find("a[href='/admin/chat']").GetAttribute("class"));
@@ -72,8 +72,7 @@ public sealed class TestChatPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.AdminLogin, ConsoleHost.Password);
-        browser.Open("/admin/chat");
+        OpenChat(browser, ConsoleHost.AdminLogin);
 
         Type(browser, "   ");
 
@@ -88,7 +87,7 @@ public sealed class TestChatPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.AuditorLogin, ConsoleHost.Password);
+        SignIn(browser, ConsoleHost.AuditorLogin);
 
         browser.Open("/admin/chat");
 
@@ -97,9 +96,11 @@ public sealed class TestChatPageTests
         Assert.False(browser.Exists("a[href='/admin/chat']"));
 
         // The auditor's own antiforgery token (from the sign-out form) does not make the post allowed.
+        var deniedPage = browser.Find("#denied");
         ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
             "var f = document.querySelector('header form'); f.action = '/admin/chat/send';" +
             "var i = document.createElement('input'); i.name = 'text'; i.value = '/start'; f.appendChild(i); f.submit();");
+        WaitForNextPage(browser, deniedPage);
 
         Assert.StartsWith("/admin/denied", browser.Location, StringComparison.Ordinal);
         Assert.Empty(host.Services.GetRequiredService<WebChatSessions>().Transcript("web-irina"));
@@ -116,12 +117,11 @@ public sealed class TestChatPageTests
         await host.Chat("web-oleg-2", WebChatAdapter.Channel).Send("/start").SkipReplies().StartTestAsync();
         await host.GiveMailingConsentAsync("web-oleg", WebChatAdapter.Channel);
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
-        browser.Open("/admin/chat");
+        OpenChat(browser, ConsoleHost.OperatorLogin);
         Type(browser, "/start");
         Assert.Contains(BotTexts.MenuTitle, browser.Find(".bubble.bot").Text, StringComparison.Ordinal);
 
-        browser.Find("#chat-reset").Click();
+        Click(browser, browser.Find("#chat-reset"));
 
         Assert.Equal("web-oleg-3", browser.Find("#chat-user").Text);
         Assert.Contains("web-oleg-3", browser.Find("#chat-flash").Text, StringComparison.Ordinal);
@@ -136,33 +136,67 @@ public sealed class TestChatPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
-        browser.Open("/admin/chat");
+        OpenChat(browser, ConsoleHost.OperatorLogin);
         Type(browser, "/start");
 
         // A form from an outdated page: the box is already ticked in another tab.
         var stale = Button(browser, MailingBox);
         ((IJavaScriptExecutor)browser.Driver).ExecuteScript("arguments[0].value = 'consent:submit:nonexistent';", stale);
-        stale.Click();
+        Click(browser, stale);
 
         Assert.Contains("больше нет", browser.Find("#chat-flash.error").Text, StringComparison.Ordinal);
         Assert.Empty(browser.FindAll(".bubble.me.press"));
         Assert.Empty(ConsentEvents(host));
     }
 
+    private static void SignIn(HeadlessChromium browser, string login)
+    {
+        browser.SignIn(login, ConsoleHost.Password);
+
+        // The click may return before the signed-in page (and its cookie) arrived.
+        new WebDriverWait(browser.Driver, Patience).Until(_ => !browser.Location.StartsWith("/admin/login", StringComparison.Ordinal));
+    }
+
+    private static void OpenChat(HeadlessChromium browser, string login)
+    {
+        SignIn(browser, login);
+        browser.Open("/admin/chat");
+        Assert.True(browser.Exists("#chat-text"), browser.Location);
+    }
+
     private static void Type(HeadlessChromium browser, string text)
     {
         browser.Find("#chat-text").SendKeys(text);
-        browser.Find("#chat-send").Click();
-        Assert.StartsWith("/admin/chat", browser.Location, StringComparison.Ordinal);
+        Click(browser, browser.Find("#chat-send"));
     }
 
     /// <summary>Presses the newest button with this label, as a person would in a messenger.</summary>
-    private static void Press(HeadlessChromium browser, string label)
+    private static void Press(HeadlessChromium browser, string label) => Click(browser, Button(browser, label));
+
+    /// <summary>Submits and waits for the page after the redirect, so the next look is at the new page.</summary>
+    private static void Click(HeadlessChromium browser, IWebElement element)
     {
-        Button(browser, label).Click();
+        element.Click();
+        WaitForNextPage(browser, element);
         Assert.StartsWith("/admin/chat", browser.Location, StringComparison.Ordinal);
     }
+
+    // Waits on the browser's own progress (the old page's element goes stale), not on a fixed time.
+    private static void WaitForNextPage(HeadlessChromium browser, IWebElement oldElement) =>
+        new WebDriverWait(browser.Driver, Patience).Until(driver =>
+        {
+            try
+            {
+                _ = oldElement.Enabled;
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return ((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState") as string == "complete";
+            }
+        });
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static IWebElement Button(HeadlessChromium browser, string label) =>
         browser.FindAll("button.chat-button").Last(b => b.Text == label);
