@@ -68,6 +68,7 @@ public static class AdminConsole
             o.Cookie.SecurePolicy = secure;
         });
         services.AddSingleton<AdminViews>();
+        Chat.WebChatServices.AddWebChat(services);
 
         // Razor would write Cyrillic as &#x...; entities; the page is UTF-8, so let it through.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -1,0 +1,33 @@
+using PdBot.Bot.Conversation;
+using PdBot.Core.Consent;
+using PdBot.Core.Turns;
+
+namespace PdBot.Bot.Admin.Chat;
+
+/// <summary>Registers the console's test chat: one adapter and one set of transcripts for the whole host.</summary>
+public static class WebChatServices
+{
+    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IConsentStore>();
+            return new WebChatSessions(userId => store.FindPerson(WebChatAdapter.Channel, userId) is not null);
+        });
+        services.AddSingleton<WebChatOutboxMiddleware>();
+        services.AddSingleton(sp =>
+        {
+            var adapter = new WebChatAdapter(
+                sp.GetRequiredService<WebChatSessions>(),
+                sp.GetRequiredService<IBot>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<WebChatAdapter>>());
+
+            // The terminal chat's pipeline: one turn at a time per person, then what the outbox holds for them.
+            adapter.Use(sp.GetRequiredService<TurnLockMiddleware>());
+            adapter.Use(sp.GetRequiredService<WebChatOutboxMiddleware>());
+            return adapter;
+        });
+        return services;
+    }
+}
