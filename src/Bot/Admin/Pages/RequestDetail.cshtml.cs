@@ -50,7 +50,7 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
     }
 
     public Task<IActionResult> OnPostConfirmAsync() =>
-        ActAsync(ct => requests.ConfirmIdentityAsync(Id, AdminLogin, ct), "Личность подтверждена: запрос № {0} в работе.");
+        ActAsync(RequestTrigger.ConfirmIdentity, ct => requests.ConfirmIdentityAsync(Id, AdminLogin, ct), "Личность подтверждена: запрос № {0} в работе.");
 
     public Task<IActionResult> OnPostExtendAsync(string? reason, int days = DeadlineTable.MaxExtensionWorkingDays)
     {
@@ -61,34 +61,41 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
 
         return string.IsNullOrWhiteSpace(reason)
             ? Refuse("Укажите причину продления: без мотивированной причины срок не продлевается. Ничего не изменено.")
-            : ActAsync(ct => requests.ExtendAsync(Id, reason, AdminLogin, days, ct), "Срок запроса № {0} продлён, человеку отправлено уведомление с причиной.");
+            : ActAsync(RequestTrigger.Extend, ct => requests.ExtendAsync(Id, reason, AdminLogin, days, ct), "Срок запроса № {0} продлён, человеку отправлено уведомление с причиной.");
     }
 
     public Task<IActionResult> OnPostRefuseAsync(string? reason) =>
         string.IsNullOrWhiteSpace(reason)
             ? Refuse("Укажите причину отказа: отказ должен быть мотивированным. Ничего не изменено.")
-            : ActAsync(ct => requests.RefuseAsync(Id, reason, AdminLogin, ct), "По запросу № {0} отказано, причина отправлена человеку.");
+            : ActAsync(RequestTrigger.Refuse, ct => requests.RefuseAsync(Id, reason, AdminLogin, ct), "По запросу № {0} отказано, причина отправлена человеку.");
 
     public Task<IActionResult> OnPostApproveAsync() =>
-        ActAsync(ct => requests.ApproveAsync(Id, AdminLogin, ct), "Ответ на запрос № {0} одобрен и поставлен в отправку.");
+        ActAsync(RequestTrigger.Answer, ct => requests.ApproveAsync(Id, AdminLogin, ct), "Ответ на запрос № {0} одобрен и поставлен в отправку.");
 
     public Task<IActionResult> OnPostBlockAsync() =>
-        ActAsync(ct => requests.BlockAsync(Id, AdminLogin, ct), "Данные по запросу № {0} заблокированы.");
+        ActAsync(RequestTrigger.Block, ct => requests.BlockAsync(Id, AdminLogin, ct), "Данные по запросу № {0} заблокированы.");
 
     public Task<IActionResult> OnPostUnblockAsync() =>
-        ActAsync(ct => requests.UnblockAsync(Id, AdminLogin, ct), "Блокировка по запросу № {0} снята.");
+        ActAsync(RequestTrigger.Unblock, ct => requests.UnblockAsync(Id, AdminLogin, ct), "Блокировка по запросу № {0} снята.");
 
     // The role is checked before anything else, so a forged post from an auditor changes nothing and says nothing.
-    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task<RequestResult>> action, string done)
+    private async Task<IActionResult> ActAsync(RequestTrigger trigger, Func<CancellationToken, Task<RequestResult>> action, string done)
     {
         if (!CanAct)
         {
             return Forbid();
         }
 
-        if (requests.Find(Id) is null)
+        if (requests.Find(Id) is not { } r)
         {
             return NotFound();
+        }
+
+        // The service would refuse too, but names the state and action in English; the console says it in Russian.
+        if (!requests.MachineFor(r).CanFire(trigger))
+        {
+            (Flash, FlashIsError) = ($"Действие «{RequestLabels.Trigger(trigger)}» недоступно: запрос № {Id} в состоянии «{RequestLabels.State(r.State)}». Ничего не изменено.", true);
+            return BackToRequest();
         }
 
         var result = await action(HttpContext.RequestAborted);

@@ -35,6 +35,18 @@ public static class RequestLabels
         _ => action,
     };
 
+    /// <summary>The operator's actions, as the buttons name them.</summary>
+    public static string Trigger(RequestTrigger trigger) => trigger switch
+    {
+        RequestTrigger.ConfirmIdentity => "подтвердить личность",
+        RequestTrigger.Extend => "продлить срок",
+        RequestTrigger.Block => "заблокировать данные",
+        RequestTrigger.Unblock => "снять блокировку",
+        RequestTrigger.Answer => "одобрить и отправить ответ",
+        RequestTrigger.Refuse => "отказать",
+        _ => trigger.ToString(),
+    };
+
     /// <summary>The badge colour: green with time to spare, amber when due within two working days, red when overdue.</summary>
     public static string DaysClass(int workingDaysLeft) => workingDaysLeft switch
     {

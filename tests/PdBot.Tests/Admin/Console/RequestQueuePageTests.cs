@@ -134,6 +134,13 @@ public sealed class RequestQueuePageTests
         Assert.NotNull(answered.AnswerDeliveredAtUtc);
         Assert.Contains(host.Audit.ReadAll(), e => e.Event == "request-answered" && e.Actor == ConsoleHost.OperatorLogin);
         Assert.True(host.Audit.Verify().IsIntact);
+
+        // Answered requests leave the queue; the "closed" toggle brings them back.
+        browser.Open("/admin/requests");
+        Assert.True(browser.Exists("#no-rows"));
+        browser.Open("/admin/requests?closed=true");
+        var closed = Assert.Single(browser.FindAll("tr.request-row"));
+        Assert.Equal(nameof(RequestState.Answered), closed.GetAttribute("data-state"));
     }
 
     [Fact]
@@ -204,6 +211,15 @@ public sealed class RequestQueuePageTests
         Assert.False(browser.Find("#confirm-identity").Enabled);
         Assert.False(browser.Find("#extend").Enabled);
         Assert.True(browser.Find("#approve").Enabled);
+
+        // A button enabled by hand still changes nothing the machine forbids.
+        browser.Open($"/admin/requests/{awaiting.Id}");
+        var approve = browser.Find("#approve");
+        ((IJavaScriptExecutor)browser.Driver).ExecuteScript("arguments[0].removeAttribute('disabled')", approve);
+        Submit(browser, approve);
+        Assert.Contains("недоступно", browser.Find("#flash").Text, StringComparison.Ordinal);
+        Assert.Equal(RequestState.AwaitingIdentity, Service(host).Find(awaiting.Id)!.State);
+        Assert.DoesNotContain(Pending(host), m => m.Kind == "request-answer");
     }
 
     [Fact]
