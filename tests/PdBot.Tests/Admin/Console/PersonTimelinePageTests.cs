@@ -28,7 +28,7 @@ public sealed class PersonTimelinePageTests
         var consentEntries = host.Audit.ReadAll().Where(e => e.Kind == AuditEvents.ConsentKind).OrderBy(e => e.Seq).ToList();
         var personId = consentEntries[0].PersonId!;
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.AdminLogin, ConsoleHost.Password);
+        SignIn(browser, ConsoleHost.AdminLogin);
         browser.Open("/admin/consents");
 
         browser.Find("tr.consent-row a.person-link").Click();
@@ -75,7 +75,7 @@ public sealed class PersonTimelinePageTests
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IRequestStore>(), new TestAdapter("telegram", "4001"), "telegram", host.Clock, default));
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.AuditorLogin, ConsoleHost.Password);
+        SignIn(browser, ConsoleHost.AuditorLogin);
 
         browser.Open("/admin/people/" + request.PersonId);
 
@@ -114,7 +114,7 @@ public sealed class PersonTimelinePageTests
         var given = Assert.Single(host.Audit.ReadAll(), e => e.Kind == AuditEvents.ConsentKind && e.Event == AuditEvents.Given);
         var text = host.Services.GetRequiredService<IConsentStore>().FindText(given.PurposeId!, given.TextVersion!.Value)!;
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.AdminLogin, ConsoleHost.Password);
+        SignIn(browser, ConsoleHost.AdminLogin);
         browser.Open("/admin/people/" + given.PersonId);
         Assert.EndsWith($"/admin/people/{given.PersonId}/evidence.zip", browser.Find("#evidence-zip").GetAttribute("href"), StringComparison.Ordinal);
         var cookie = SessionCookie(browser);
@@ -166,11 +166,42 @@ public sealed class PersonTimelinePageTests
     }
 
     [Fact]
+    public async Task After_destruction_the_page_and_the_pack_say_the_platform_id_is_removed_and_keep_the_history()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.GiveMailingConsentAsync("7001");
+        await host.Chat("7001").Send("/stop").SkipReplies().StartTestAsync();
+        var store = host.Services.GetRequiredService<IRequestStore>();
+        var request = Assert.Single(host.Services.GetRequiredService<RequestService>().Queue());
+
+        // The retention worker's timing is tested elsewhere; here only the erased state matters, and moving the
+        // clock would race the worker's own timer.
+        await store.DestroyPersonAsync(request.PersonId, request, [], []);
+        using var browser = new HeadlessChromium(host.Address);
+        SignIn(browser, ConsoleHost.AdminLogin);
+
+        browser.Open("/admin/people/" + request.PersonId);
+
+        Assert.Equal("удалён", browser.Find("#person-platform-id").Text);
+        Assert.Equal([AuditEvents.Given, AuditEvents.Withdrawn], browser.FindAll("tr.timeline-row[data-kind='consent']").Select(r => r.GetAttribute("data-event")));
+        Assert.DoesNotContain("7001", WithoutHashes(browser.PageText), StringComparison.Ordinal);
+        var json = await DownloadAsync(host, SessionCookie(browser), $"/admin/people/{request.PersonId}/evidence.json");
+        using var doc = JsonDocument.Parse(json);
+        var person = doc.RootElement.GetProperty("person");
+        Assert.Equal(JsonValueKind.Null, person.GetProperty("platform_user_id").ValueKind);
+        Assert.True(person.GetProperty("erased").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("chain_verification").GetProperty("intact").GetBoolean());
+        Assert.All(doc.RootElement.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("source").GetString() == "audit"),
+            e => Assert.True(e.GetProperty("hash_ok").GetBoolean()));
+        Assert.DoesNotContain("7001", WithoutHashes(json), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_person_id_gets_a_404_page_with_a_clear_message()
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        browser.SignIn(ConsoleHost.OperatorLogin, ConsoleHost.Password);
+        SignIn(browser, ConsoleHost.OperatorLogin);
 
         browser.Open("/admin/people/no-such-person");
 
@@ -202,6 +233,16 @@ public sealed class PersonTimelinePageTests
         using var browser = new HeadlessChromium(host.Address);
         browser.Open($"/admin/people/{personId}");
         Assert.StartsWith("/admin/login", browser.Location, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Signs in and waits for the signed-in page: opening another page while the sign-in redirect is still
+    /// in flight can land on the home page instead.
+    /// </summary>
+    private static void SignIn(HeadlessChromium browser, string login)
+    {
+        browser.SignIn(login, ConsoleHost.Password);
+        new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(d => d.FindElements(By.Id("who")).Count > 0);
     }
 
     // Hex hashes (random salts go into them) could hold any run of digits by chance.
