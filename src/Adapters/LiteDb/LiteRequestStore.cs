@@ -47,6 +47,19 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     public IReadOnlyList<OutboxMessage> Pending(string channel) =>
         [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.Channel == channel && m.SentAtUtc == null).OrderBy(m => m.Id)];
 
+    public IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        if (requestIds.Count == 0)
+        {
+            return [];
+        }
+
+        // A person has a handful of requests; the outbox has no RequestId index, and a console read should not build one.
+        var ids = new BsonArray(requestIds.Select(id => new BsonValue(id)));
+        return [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(Query.In(nameof(OutboxMessage.RequestId), ids)).OrderBy(m => m.Id)];
+    }
+
     public Task MarkSentAsync(OutboxMessage message, DateTime sentAtUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -22,6 +22,9 @@ public interface IRequestStore
 
     IReadOnlyList<OutboxMessage> Pending(string channel);
 
+    /// <summary>Every outgoing message (sent or not) linked to one of <paramref name="requestIds"/>, oldest first: the person's timeline shows them.</summary>
+    IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds);
+
     /// <summary>
     /// Destruction, in one transaction: the person's platform ids are erased (their pseudonymous id stays),
     /// identity documents in their requests are cleared, the audit trail keeps only salted digests (the
