@@ -19,6 +19,8 @@ public sealed class LiteAdminAccounts(LiteDbStorage storage, LiteAuditLog audit)
 
     public int Count() => Accounts.Count();
 
+    public IReadOnlyList<AdminAccount> All() => [.. Accounts.FindAll().OrderBy(a => a.Login, StringComparer.Ordinal)];
+
     public Task AddAsync(AdminAccount account, AuditEntry auditEntry)
     {
         ArgumentNullException.ThrowIfNull(account);

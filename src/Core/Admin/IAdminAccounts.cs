@@ -10,6 +10,9 @@ public interface IAdminAccounts
 
     int Count();
 
+    /// <summary>Every account, ordered by login (the accounts page lists them; there are only a handful).</summary>
+    IReadOnlyList<AdminAccount> All();
+
     /// <summary>Stores a new account and its audit entry in one transaction; <see cref="DuplicateAdminLoginException"/> when the login is taken.</summary>
     Task AddAsync(AdminAccount account, AuditEntry auditEntry);
 
