@@ -10,6 +10,7 @@ public static class AdminEvents
     public const string LockedOut = "locked-out";
     public const string AccountCreated = "account-created";
     public const string SignedOut = "sign-out";
+    public const string AccountUnlocked = "account-unlocked";
 
     /// <summary>An admin opened a page that shows personal data.</summary>
     public const string Viewed = "viewed";

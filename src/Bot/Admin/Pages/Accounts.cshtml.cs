@@ -12,8 +12,6 @@ namespace PdBot.Bot.Admin.Pages;
 [Authorize(Policy = AdminPolicies.Admin)]
 public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrollment, TimeProvider time) : AdminPageModel
 {
-    /// <summary>The audit event for an admin lifting a lockout (Core names only what Core itself writes).</summary>
-    public const string UnlockedEvent = "account-unlocked";
 
     public static readonly AdminRole[] Roles = [AdminRole.Operator, AdminRole.Auditor, AdminRole.Admin];
 
@@ -93,7 +91,7 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
         {
             TimeUtc = now,
             Kind = AdminEvents.Kind,
-            Event = UnlockedEvent,
+            Event = AdminEvents.AccountUnlocked,
             Channel = AdminEvents.Channel,
             Actor = AdminLogin,
             Detail = "login " + account.Login,

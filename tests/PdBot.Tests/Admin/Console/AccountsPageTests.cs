@@ -16,7 +16,7 @@ public sealed class AccountsPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open("/admin/accounts");
         Assert.Equal(["anna", "irina", "oleg"], browser.FindAll("tr.account-row").Select(r => r.GetAttribute("data-login")).ToList());
 
@@ -36,7 +36,7 @@ public sealed class AccountsPageTests
         Assert.Equal(ConsoleHost.AdminLogin, created.Actor);
 
         browser.Driver.Manage().Cookies.DeleteAllCookies();
-        SignIn(browser, "maria", "new-password-123");
+        browser.SignIn("maria", "new-password-123");
 
         Assert.Contains("maria (оператор)", browser.Find("#who").Text, StringComparison.Ordinal);
         Assert.Contains(host.AdminEntries(AdminEvents.SignIn), e => e.Actor == "maria");
@@ -47,7 +47,7 @@ public sealed class AccountsPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
 
         Assert.Contains("не короче 10 символов", TryCreate(browser, "petr", "short", "short"), StringComparison.Ordinal);
         Assert.Contains("«oleg» уже занят", TryCreate(browser, "OLEG", "long-enough-pass", "long-enough-pass"), StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class AccountsPageTests
         }
 
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open("/admin/accounts");
         var row = browser.Find("tr.account-row[data-login='oleg']");
         Assert.NotEqual("—", row.FindElement(By.CssSelector(".locked-until")).Text);
@@ -80,7 +80,7 @@ public sealed class AccountsPageTests
         Assert.Contains("снята", WaitForText(browser, "#flash"), StringComparison.Ordinal);
         Assert.Equal("—", browser.Find("tr.account-row[data-login='oleg'] .locked-until").Text);
         Assert.Null(Accounts(host).Find("oleg")!.LockedUntilUtc);
-        Assert.Single(host.AdminEntries(PdBot.Bot.Admin.Pages.AccountsModel.UnlockedEvent), e => e.Actor == ConsoleHost.AdminLogin && e.Detail == "login oleg");
+        Assert.Single(host.AdminEntries(AdminEvents.AccountUnlocked), e => e.Actor == ConsoleHost.AdminLogin && e.Detail == "login oleg");
         Assert.True((await signIn.SignInAsync(ConsoleHost.OperatorLogin, ConsoleHost.Password)).Succeeded);
     }
 
@@ -91,7 +91,7 @@ public sealed class AccountsPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, login);
+        browser.SignIn(login);
 
         browser.Open("/admin/accounts");
 
@@ -106,7 +106,7 @@ public sealed class AccountsPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open("/admin/consents");
 
         // Authorization runs before the antiforgery check, so the answer is the role refusal, not a 400.
@@ -123,7 +123,7 @@ public sealed class AccountsPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open("/admin/accounts");
 
         using var response = await PostAsync(browser, host.Url("/admin/accounts"), token: null);
@@ -153,13 +153,6 @@ public sealed class AccountsPageTests
         return wait.Until(d => d.FindElements(By.CssSelector(css)) is { Count: > 0 } found ? found[0].Text : null)!;
     }
 
-    /// <summary>Signs in and waits for the signed-in header, so the next navigation cannot race the sign-in redirect.</summary>
-    private static void SignIn(HeadlessChromium browser, string login, string password = ConsoleHost.Password)
-    {
-        browser.SignIn(login, password);
-        new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(10))
-            .Until(d => d.FindElements(OpenQA.Selenium.By.Id("who")).Count > 0);
-    }
 
     /// <summary>Posts the create form with the browser's cookies (session and antiforgery), outside the browser.</summary>
     private static async Task<HttpResponseMessage> PostAsync(HeadlessChromium browser, string url, string? token)

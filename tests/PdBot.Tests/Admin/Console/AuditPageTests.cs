@@ -16,7 +16,7 @@ public sealed class AuditPageTests
         await using var host = await ConsoleHost.StartAsync();
         await host.GiveMailingConsentAsync("1001");
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
 
         browser.Open("/admin/audit");
 
@@ -45,7 +45,7 @@ public sealed class AuditPageTests
         doc["Detail"] = "login oleg, role admin";
         Assert.True(log.Update(doc));
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
 
         browser.Open("/admin/audit");
 
@@ -69,7 +69,7 @@ public sealed class AuditPageTests
         await using var host = await ConsoleHost.StartAsync();
         await host.GiveMailingConsentAsync("1001");
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open("/admin/audit");
 
         browser.Select("#f-kind", AdminEvents.Kind);
@@ -97,7 +97,7 @@ public sealed class AuditPageTests
         await using var host = await ConsoleHost.StartAsync();
         await host.GiveMailingConsentAsync("1001");
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
 
         browser.Open("/admin/audit?size=3");
         var seen = new List<string>();
@@ -127,7 +127,7 @@ public sealed class AuditPageTests
         await host.GiveMailingConsentAsync("1001");
         await host.GiveMailingConsentAsync("1002");
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open("/admin/audit?kind=consent&channel=telegram");
         var href = browser.Find("#export-csv").GetAttribute("href") ?? "";
         Assert.Contains("/admin/audit/export", href, StringComparison.OrdinalIgnoreCase);
@@ -158,7 +158,7 @@ public sealed class AuditPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
 
         browser.Open("/admin/audit");
 
@@ -178,7 +178,7 @@ public sealed class AuditPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
 
         browser.Open("/admin/audit?channel=fax&from=2026-12-01&to=2026-11-01");
 
@@ -187,13 +187,6 @@ public sealed class AuditPageTests
         Assert.Empty(browser.FindAll("tr.audit-row"));
     }
 
-    /// <summary>Signs in and waits for the signed-in header, so the next navigation cannot race the sign-in redirect.</summary>
-    private static void SignIn(HeadlessChromium browser, string login, string password = ConsoleHost.Password)
-    {
-        browser.SignIn(login, password);
-        new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(10))
-            .Until(d => d.FindElements(OpenQA.Selenium.By.Id("who")).Count > 0);
-    }
 
     /// <summary>Polls until the browser has navigated to a URL containing <paramref name="part"/> (a click may return first).</summary>
     private static void WaitForLocation(HeadlessChromium browser, string part) =>

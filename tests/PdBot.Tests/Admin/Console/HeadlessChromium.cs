@@ -51,8 +51,15 @@ public sealed class HeadlessChromium : IDisposable
     /// <summary>The current page's path and query.</summary>
     public string Location => new Uri(Driver.Url).PathAndQuery;
 
-    /// <summary>Types into the field and submits the sign-in form.</summary>
-    public void SignIn(string login, string password)
+    /// <summary>Signs in and checks that it worked.</summary>
+    public void SignIn(string login, string password = ConsoleHost.Password)
+    {
+        SubmitSignIn(login, password);
+        Assert.True(Exists("#who"), $"{login} is not signed in: {Location}");
+    }
+
+    /// <summary>Types into the sign-in form and submits it, whatever the outcome.</summary>
+    public void SubmitSignIn(string login, string password)
     {
         Open("/admin/login");
         Find("#login").SendKeys(login);
@@ -66,23 +73,22 @@ public sealed class HeadlessChromium : IDisposable
     public void ClickAndWait(IWebElement element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        var oldPage = Find("html");
-        element.Click();
-        new WebDriverWait(Driver, TimeSpan.FromSeconds(15)).Until(_ => IsStale(oldPage));
+        RunAndWait(element.Click);
     }
 
-    private static bool IsStale(IWebElement element)
+    /// <summary>Does something that loads a new page (a click, a scripted submit) and waits until it has loaded.</summary>
+    public void RunAndWait(Action action)
     {
-        try
-        {
-            _ = element.Enabled;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
+        ArgumentNullException.ThrowIfNull(action);
+
+        // A mark on the old page's window object: a new page load starts with a fresh one.
+        Script("window.__pdbotOldPage = true;");
+        action();
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(15)).Until(_ =>
+            Script("return window.__pdbotOldPage === undefined && document.readyState === 'complete';") is true);
     }
+
+    private object? Script(string js) => ((IJavaScriptExecutor)Driver).ExecuteScript(js);
 
     public void Select(string css, string value) => new SelectElement(Find(css)).SelectByValue(value);
 

@@ -28,7 +28,7 @@ public sealed class PersonTimelinePageTests
         var consentEntries = host.Audit.ReadAll().Where(e => e.Kind == AuditEvents.ConsentKind).OrderBy(e => e.Seq).ToList();
         var personId = consentEntries[0].PersonId!;
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open("/admin/consents");
 
         browser.Find("tr.consent-row a.person-link").Click();
@@ -75,7 +75,7 @@ public sealed class PersonTimelinePageTests
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IRequestStore>(), new TestAdapter("telegram", "4001"), "telegram", host.Clock, default));
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
 
         browser.Open("/admin/people/" + request.PersonId);
 
@@ -114,7 +114,7 @@ public sealed class PersonTimelinePageTests
         var given = Assert.Single(host.Audit.ReadAll(), e => e.Kind == AuditEvents.ConsentKind && e.Event == AuditEvents.Given);
         var text = host.Services.GetRequiredService<IConsentStore>().FindText(given.PurposeId!, given.TextVersion!.Value)!;
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open("/admin/people/" + given.PersonId);
         Assert.EndsWith($"/admin/people/{given.PersonId}/evidence.zip", browser.Find("#evidence-zip").GetAttribute("href"), StringComparison.Ordinal);
         var cookie = SessionCookie(browser);
@@ -178,7 +178,7 @@ public sealed class PersonTimelinePageTests
         // clock would race the worker's own timer.
         await store.DestroyPersonAsync(request.PersonId, request, [], []);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
 
         browser.Open("/admin/people/" + request.PersonId);
 
@@ -201,7 +201,7 @@ public sealed class PersonTimelinePageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
 
         browser.Open("/admin/people/no-such-person");
 
@@ -235,15 +235,6 @@ public sealed class PersonTimelinePageTests
         Assert.StartsWith("/admin/login", browser.Location, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Signs in and waits for the signed-in page: opening another page while the sign-in redirect is still
-    /// in flight can land on the home page instead.
-    /// </summary>
-    private static void SignIn(HeadlessChromium browser, string login)
-    {
-        browser.SignIn(login, ConsoleHost.Password);
-        new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(d => d.FindElements(By.Id("who")).Count > 0);
-    }
 
     // Hex hashes (random salts go into them) could hold any run of digits by chance.
     private static string WithoutHashes(string text) => System.Text.RegularExpressions.Regex.Replace(text, "[0-9a-f]{64}", "");

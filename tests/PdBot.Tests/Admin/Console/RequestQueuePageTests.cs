@@ -31,7 +31,7 @@ public sealed class RequestQueuePageTests
         var later = await ReceiveAsync(host, "3004", RequestType.Access);                       // Mon 30.11 → due Mon 14.12
         host.Clock.Advance(TimeSpan.FromDays(3));                                               // Thu 03.12
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
 
         browser.Open("/admin/requests");
 
@@ -47,7 +47,7 @@ public sealed class RequestQueuePageTests
         Assert.Contains(host.AdminEntries(AdminEvents.Viewed), e => e.Actor == ConsoleHost.OperatorLogin && e.Detail == "request queue");
 
         browser.Select("#f-type", nameof(RequestType.Access));
-        Submit(browser, "#apply-filters");
+        browser.ClickAndWait("#apply-filters");
 
         Assert.Equal([access.Id, later.Id], browser.FindAll("tr.request-row").Select(r => long.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("type=Access", browser.Find("#export-csv").GetAttribute("href")!, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class RequestQueuePageTests
         var access = await ReceiveAsync(host, "3101", RequestType.Access);
         await ReceiveAsync(host, "3102", RequestType.Correction);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open("/admin/requests?type=Access");
         using var http = SignedInClient(browser, host);
 
@@ -86,9 +86,9 @@ public sealed class RequestQueuePageTests
         await AccessIntake(new TestFlow(person, host.Services.GetRequiredService<IBot>())).StartTestAsync();
         var request = Assert.Single(Service(host).Queue());
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
         browser.Open("/admin/requests");
-        Submit(browser, "a.request-link");
+        browser.ClickAndWait("a.request-link");
 
         Assert.Equal($"/admin/requests/{request.Id}", browser.Location);
         Assert.Equal("••••••8273", browser.Find("#document").Text);
@@ -97,7 +97,7 @@ public sealed class RequestQueuePageTests
         Assert.False(browser.Find("#approve").Enabled);
         Assert.Contains(host.AdminEntries(AdminEvents.Viewed), e => e.Detail == $"request {request.Id}" && e.PersonId == request.PersonId);
 
-        Submit(browser, "#confirm-identity");
+        browser.ClickAndWait("#confirm-identity");
 
         Assert.Contains("Личность подтверждена", browser.Find("#flash").Text, StringComparison.Ordinal);
         Assert.Equal(nameof(RequestState.InProgress), browser.Find("#state").GetAttribute("data-state")!);
@@ -106,7 +106,7 @@ public sealed class RequestQueuePageTests
         browser.Find("#extend-reason").SendKeys("Сведения хранятся в архиве филиала, нужен запрос туда");
         browser.Find("#extend-days").Clear();
         browser.Find("#extend-days").SendKeys("5");
-        Submit(browser, "#extend");
+        browser.ClickAndWait("#extend");
 
         Assert.DoesNotContain("error", browser.Find("#flash").GetAttribute("class")!, StringComparison.Ordinal);
         Assert.Equal("2026-12-14", browser.Find("#due").GetAttribute("data-due")!);
@@ -122,7 +122,7 @@ public sealed class RequestQueuePageTests
         Assert.Contains("10. Меры по ст. 18.1", browser.Find("#answer-preview").Text, StringComparison.Ordinal);
         browser.Screenshot("request-detail");
 
-        Submit(browser, "#approve");
+        browser.ClickAndWait("#approve");
 
         Assert.Equal(nameof(RequestState.Answered), browser.Find("#state").GetAttribute("data-state")!);
         Assert.All(["#confirm-identity", "#extend", "#refuse", "#approve"], id => Assert.False(browser.Find(id).Enabled));
@@ -150,11 +150,11 @@ public sealed class RequestQueuePageTests
         var request = await ReceiveAsync(host, "3201", RequestType.Access);
         Assert.True((await Service(host).ConfirmIdentityAsync(request.Id, "test")).Ok);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
         browser.Open($"/admin/requests/{request.Id}");
 
         browser.Find("#extend-reason").SendKeys("   ");
-        Submit(browser, "#extend");
+        browser.ClickAndWait("#extend");
 
         var flash = browser.Find("#flash");
         Assert.Contains("error", flash.GetAttribute("class")!, StringComparison.Ordinal);
@@ -171,16 +171,16 @@ public sealed class RequestQueuePageTests
         await using var host = await ConsoleHost.StartAsync();
         var request = await ReceiveAsync(host, "3301", RequestType.Correction);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AdminLogin);
+        browser.SignIn(ConsoleHost.AdminLogin);
         browser.Open($"/admin/requests/{request.Id}");
 
-        Submit(browser, "#refuse");
+        browser.ClickAndWait("#refuse");
 
         Assert.Contains("Укажите причину отказа", browser.Find("#flash").Text, StringComparison.Ordinal);
         Assert.Equal(RequestState.AwaitingIdentity, Service(host).Find(request.Id)!.State);
 
         browser.Find("#refuse-reason").SendKeys("Сведения, которые вы просите исправить, в клинике не обрабатываются");
-        Submit(browser, "#refuse");
+        browser.ClickAndWait("#refuse");
 
         Assert.Equal(nameof(RequestState.Refused), browser.Find("#state").GetAttribute("data-state")!);
         var refused = Service(host).Find(request.Id)!;
@@ -197,7 +197,7 @@ public sealed class RequestQueuePageTests
         var correction = await ReceiveAsync(host, "3402", RequestType.Correction);
         Assert.True((await Service(host).ConfirmIdentityAsync(correction.Id, "test")).Ok);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
 
         // Nothing is answered or extended before the identity is confirmed.
         browser.Open($"/admin/requests/{awaiting.Id}");
@@ -216,7 +216,7 @@ public sealed class RequestQueuePageTests
         browser.Open($"/admin/requests/{awaiting.Id}");
         var approve = browser.Find("#approve");
         ((IJavaScriptExecutor)browser.Driver).ExecuteScript("arguments[0].removeAttribute('disabled')", approve);
-        Submit(browser, approve);
+        browser.ClickAndWait(approve);
         Assert.Contains("недоступно", browser.Find("#flash").Text, StringComparison.Ordinal);
         Assert.Equal(RequestState.AwaitingIdentity, Service(host).Find(awaiting.Id)!.State);
         Assert.DoesNotContain(Pending(host), m => m.Kind == "request-answer");
@@ -228,14 +228,14 @@ public sealed class RequestQueuePageTests
         await using var host = await ConsoleHost.StartAsync();
         var request = await ReceiveAsync(host, "3501", RequestType.Access);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open($"/admin/requests/{request.Id}");
 
         Assert.All(["#confirm-identity", "#extend", "#refuse", "#approve"], id => Assert.False(browser.Find(id).Enabled));
         Assert.True(browser.Exists("#read-only"));
         var button = browser.Find("#confirm-identity");
         ((IJavaScriptExecutor)browser.Driver).ExecuteScript("arguments[0].removeAttribute('disabled')", button);
-        Submit(browser, button);
+        browser.ClickAndWait(button);
 
         Assert.StartsWith("/admin/denied", browser.Location, StringComparison.Ordinal);
         Assert.True(browser.Exists("#denied"));
@@ -250,7 +250,7 @@ public sealed class RequestQueuePageTests
         await using var host = await ConsoleHost.StartAsync();
         var request = await ReceiveAsync(host, "3601", RequestType.Access);
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.OperatorLogin);
+        browser.SignIn(ConsoleHost.OperatorLogin);
         browser.Open($"/admin/requests/{request.Id}");
         var action = new Uri(browser.Find("#confirm-form").GetAttribute("action")!).PathAndQuery;
         using var http = SignedInClient(browser, host);
@@ -266,43 +266,6 @@ public sealed class RequestQueuePageTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(host.Url($"/admin/requests/{request.Id}")))).StatusCode);
     }
 
-    /// <summary>Signs in as <see cref="HeadlessChromium.SignIn"/> does, but waits for the signed-in page.</summary>
-    private static void SignIn(HeadlessChromium browser, string login)
-    {
-        browser.Open("/admin/login");
-        browser.Find("#login").SendKeys(login);
-        browser.Find("#password").SendKeys(ConsoleHost.Password);
-        Submit(browser, "#sign-in");
-        Assert.True(browser.Exists("#who"), "signed in");
-    }
-
-    /// <summary>
-    /// Clicks a submit button and waits until the next page has loaded: a click does not always wait for the
-    /// navigation it starts, and the machine running the tests is shared.
-    /// </summary>
-    private static void Submit(HeadlessChromium browser, string css) => Submit(browser, browser.Find(css));
-
-    private static void Submit(HeadlessChromium browser, IWebElement button)
-    {
-        var page = browser.Find("html");
-        button.Click();
-        var wait = new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30));
-        wait.Until(_ => IsStale(page));
-        wait.Until(d => Equals(((IJavaScriptExecutor)d).ExecuteScript("return document.readyState"), "complete"));
-    }
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.Enabled;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
-    }
 
     private static RequestService Service(ConsoleHost host) => host.Services.GetRequiredService<RequestService>();
 

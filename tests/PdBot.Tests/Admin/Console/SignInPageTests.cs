@@ -33,7 +33,7 @@ public sealed class SignInPageTests
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
 
-        browser.SignIn(ConsoleHost.AdminLogin, "not-the-password");
+        browser.SubmitSignIn(ConsoleHost.AdminLogin, "not-the-password");
 
         Assert.Contains("Неверный логин или пароль", browser.Find("#login-error").Text, StringComparison.Ordinal);
         browser.Screenshot("login-refused");

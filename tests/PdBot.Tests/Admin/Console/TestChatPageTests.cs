@@ -87,7 +87,7 @@ public sealed class TestChatPageTests
     {
         await using var host = await ConsoleHost.StartAsync();
         using var browser = new HeadlessChromium(host.Address);
-        SignIn(browser, ConsoleHost.AuditorLogin);
+        browser.SignIn(ConsoleHost.AuditorLogin);
 
         browser.Open("/admin/chat");
 
@@ -96,11 +96,9 @@ public sealed class TestChatPageTests
         Assert.False(browser.Exists("a[href='/admin/chat']"));
 
         // The auditor's own antiforgery token (from the sign-out form) does not make the post allowed.
-        var deniedPage = browser.Find("#denied");
-        ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
+        browser.RunAndWait(() => ((IJavaScriptExecutor)browser.Driver).ExecuteScript(
             "var f = document.querySelector('header form'); f.action = '/admin/chat/send';" +
-            "var i = document.createElement('input'); i.name = 'text'; i.value = '/start'; f.appendChild(i); f.submit();");
-        WaitForNextPage(browser, deniedPage);
+            "var i = document.createElement('input'); i.name = 'text'; i.value = '/start'; f.appendChild(i); f.submit();"));
 
         Assert.StartsWith("/admin/denied", browser.Location, StringComparison.Ordinal);
         Assert.Empty(host.Services.GetRequiredService<WebChatSessions>().Transcript("web-irina"));
@@ -149,17 +147,10 @@ public sealed class TestChatPageTests
         Assert.Empty(ConsentEvents(host));
     }
 
-    private static void SignIn(HeadlessChromium browser, string login)
-    {
-        browser.SignIn(login, ConsoleHost.Password);
-
-        // The click may return before the signed-in page (and its cookie) arrived.
-        new WebDriverWait(browser.Driver, Patience).Until(_ => !browser.Location.StartsWith("/admin/login", StringComparison.Ordinal));
-    }
 
     private static void OpenChat(HeadlessChromium browser, string login)
     {
-        SignIn(browser, login);
+        browser.SignIn(login);
         browser.Open("/admin/chat");
         Assert.True(browser.Exists("#chat-text"), browser.Location);
     }
@@ -176,27 +167,9 @@ public sealed class TestChatPageTests
     /// <summary>Submits and waits for the page after the redirect, so the next look is at the new page.</summary>
     private static void Click(HeadlessChromium browser, IWebElement element)
     {
-        element.Click();
-        WaitForNextPage(browser, element);
+        browser.ClickAndWait(element);
         Assert.StartsWith("/admin/chat", browser.Location, StringComparison.Ordinal);
     }
-
-    // Waits on the browser's own progress (the old page's element goes stale), not on a fixed time.
-    private static void WaitForNextPage(HeadlessChromium browser, IWebElement oldElement) =>
-        new WebDriverWait(browser.Driver, Patience).Until(driver =>
-        {
-            try
-            {
-                _ = oldElement.Enabled;
-                return false;
-            }
-            catch (StaleElementReferenceException)
-            {
-                return ((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState") as string == "complete";
-            }
-        });
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private static IWebElement Button(HeadlessChromium browser, string label) =>
         browser.FindAll("button.chat-button").Last(b => b.Text == label);
