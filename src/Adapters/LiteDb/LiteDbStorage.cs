@@ -99,6 +99,10 @@ public sealed class LiteDbStorage : IDisposable
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.PersonId);
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.State);
         db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.Channel);
+
+        // Pending messages are few among many sent ones; a person's timeline reads messages by request.
+        db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.SentAtUtc);
+        db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.RequestId);
         db.GetCollection<PdBot.Core.Inbox.InboxItem>(LiteInbox.Collection).EnsureIndex(i => i.ProcessedAtUtc);
     }
 }

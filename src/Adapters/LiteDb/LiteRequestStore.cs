@@ -45,7 +45,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         storage.Writer.WriteAsync(db => Write(db, outgoing, entries));
 
     public IReadOnlyList<OutboxMessage> Pending(string channel) =>
-        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.Channel == channel && m.SentAtUtc == null).OrderBy(m => m.Id)];
+        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.SentAtUtc == null && m.Channel == channel).OrderBy(m => m.Id)];
 
     public IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds)
     {
@@ -55,7 +55,6 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             return [];
         }
 
-        // A person has a handful of requests; the outbox has no RequestId index, and a console read should not build one.
         var ids = new BsonArray(requestIds.Select(id => new BsonValue(id)));
         return [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(Query.In(nameof(OutboxMessage.RequestId), ids)).OrderBy(m => m.Id)];
     }
