@@ -137,11 +137,21 @@ public sealed class RequestService(
 
     /// <summary>Approves the prepared answer; it is sent through the person's channel.</summary>
     public Task<RequestResult> ApproveAsync(long id, string actor, CancellationToken ct = default) =>
-        ActAsync(id, RequestTrigger.Answer, actor, "answered", null, req =>
+        ApproveAsync(id, actor, null, ct);
+
+    /// <summary>
+    /// Approves and sends <paramref name="answerText"/> when an operator edited the prepared answer (blank → the
+    /// prepared one); the history notes that the text was edited, the text itself is kept on the request.
+    /// </summary>
+    public Task<RequestResult> ApproveAsync(long id, string actor, string? answerText, CancellationToken ct = default)
+    {
+        var edited = string.IsNullOrWhiteSpace(answerText) ? null : answerText.Trim().ReplaceLineEndings("\n");
+        return ActAsync(id, RequestTrigger.Answer, actor, "answered", edited is null ? null : "answer edited by the operator", req =>
         {
-            req.AnswerText ??= PrepareAnswer(req);
+            req.AnswerText = edited ?? req.AnswerText ?? PrepareAnswer(req);
             return ToPerson(req, req.AnswerText, "request-answer");
         }, ct);
+    }
 
     public string PrepareAnswer(SubjectRequest r)
     {

@@ -76,6 +76,37 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_edited_by_the_operator_is_the_one_sent_and_stored_and_the_history_says_so()
+    {
+        var person = await _h.PersonAsync("100042");
+        var r = await _h.InProgressAsync(person);
+
+        var result = await _h.Service.ApproveAsync(r.Id, "oleg", "  Ваши данные: только телефон.\r\nС уважением, клиника.  ");
+
+        Assert.True(result.Ok, result.Message);
+        var answer = Assert.Single(_h.Outbox(), m => m.Kind == "request-answer");
+        Assert.Equal("Ваши данные: только телефон.\nС уважением, клиника.", answer.Text);
+        var stored = _h.Requests.Find(r.Id)!;
+        Assert.Equal(answer.Text, stored.AnswerText);
+        Assert.Contains(stored.History, h => h.Actor == "oleg" && h.Note == "answer edited by the operator");
+    }
+
+    [Fact]
+    public async Task A_blank_edited_answer_sends_the_prepared_one()
+    {
+        var person = await _h.PersonAsync("100042");
+        var r = await _h.InProgressAsync(person);
+        var prepared = _h.Service.PrepareAnswer(_h.Requests.Find(r.Id)!);
+
+        await _h.Service.ApproveAsync(r.Id, "oleg", "   ");
+
+        // Prepared again at approval (the request list inside moves on), so compare the opening, not every line.
+        var sent = Assert.Single(_h.Outbox(), m => m.Kind == "request-answer").Text;
+        Assert.StartsWith(prepared[..prepared.IndexOf('\n', StringComparison.Ordinal)], sent, StringComparison.Ordinal);
+        Assert.DoesNotContain(_h.Requests.Find(r.Id)!.History, h => h.Note == "answer edited by the operator");
+    }
+
+    [Fact]
     public async Task The_approved_access_answer_goes_to_the_persons_channel_and_tells_only_about_that_person()
     {
         var person = await _h.PersonAsync("100042");

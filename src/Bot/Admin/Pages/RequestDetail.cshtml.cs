@@ -69,8 +69,9 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
             ? Refuse("Укажите причину отказа: отказ должен быть мотивированным. Ничего не изменено.")
             : ActAsync(RequestTrigger.Refuse, ct => requests.RefuseAsync(Id, reason, AdminLogin, ct), "По запросу № {0} отказано, причина отправлена человеку.");
 
-    public Task<IActionResult> OnPostApproveAsync() =>
-        ActAsync(RequestTrigger.Answer, ct => requests.ApproveAsync(Id, AdminLogin, ct), "Ответ на запрос № {0} одобрен и поставлен в отправку.");
+    /// <param name="answerText">The answer as the operator left it in the form; blank sends the prepared one.</param>
+    public Task<IActionResult> OnPostApproveAsync(string? answerText) =>
+        ActAsync(RequestTrigger.Answer, ct => requests.ApproveAsync(Id, AdminLogin, answerText, ct), "Ответ на запрос № {0} одобрен и поставлен в отправку.");
 
     public Task<IActionResult> OnPostBlockAsync() =>
         ActAsync(RequestTrigger.Block, ct => requests.BlockAsync(Id, AdminLogin, ct), "Данные по запросу № {0} заблокированы.");

@@ -120,8 +120,12 @@ public sealed class RequestQueuePageTests
         Assert.Contains("продлён до 14.12.2026", notice, StringComparison.Ordinal);
         Assert.Contains("архиве филиала", notice, StringComparison.Ordinal);
         Assert.Contains("10. Меры по ст. 18.1", browser.Find("#answer-preview").Text, StringComparison.Ordinal);
+        Assert.Contains("10. Меры по ст. 18.1", browser.Find("#answer-text").GetAttribute("value")!, StringComparison.Ordinal);
         browser.Screenshot("request-detail");
 
+        // The operator adds a line to the prepared answer before approving it.
+        browser.Find("#answer-text").SendKeys(OpenQA.Selenium.Keys.Control + OpenQA.Selenium.Keys.End);
+        browser.Find("#answer-text").SendKeys("\nВопросы — по телефону клиники.");
         browser.ClickAndWait("#approve");
 
         Assert.Equal(nameof(RequestState.Answered), browser.Find("#state").GetAttribute("data-state")!);
@@ -129,6 +133,7 @@ public sealed class RequestQueuePageTests
         var answer = Assert.Single(await DeliverAsync(host, person));
         Assert.Contains("10. Меры по ст. 18.1", answer, StringComparison.Ordinal);
         Assert.Contains("идентификатор patient", answer, StringComparison.Ordinal);
+        Assert.EndsWith("Вопросы — по телефону клиники.", answer, StringComparison.Ordinal);
         var answered = Service(host).Find(request.Id)!;
         Assert.Equal(RequestState.Answered, answered.State);
         Assert.NotNull(answered.AnswerDeliveredAtUtc);
