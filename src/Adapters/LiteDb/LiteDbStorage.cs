@@ -18,6 +18,7 @@ public sealed class LiteDbStorage : IDisposable
     public const string Texts = "consent_texts";
 
     private readonly List<Action> _rollbackListeners = [];
+    private readonly FileStream _lock;
 
     public LiteDbStorage(StorageOptions options)
     {
@@ -30,7 +31,17 @@ public sealed class LiteDbStorage : IDisposable
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
-        Database = Open(connection, FilePath);
+        _lock = TakeLock(FilePath);
+        try
+        {
+            Database = Open(connection, FilePath);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
         EnsureIndexes(Database);
         Writer = new GroupCommitWriter(Database, () => _rollbackListeners.ForEach(l => l()));
     }
@@ -48,6 +59,24 @@ public sealed class LiteDbStorage : IDisposable
     {
         Writer.Dispose();
         Database.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB's direct mode shares the data file between processes on Linux (its file share flags map to shared
+    /// locks), and two engines writing one file corrupt it. An exclusive lock on a side file makes one process the
+    /// owner; another gets a clear "in use" error instead.
+    /// </summary>
+    private static FileStream TakeLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"Cannot open {path}: it is in use by another PdBot process (stop it, or use another --db).", ex);
+        }
     }
 
     public static BsonMapper CreateMapper()

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Extensions.Options;
+using PdBot.Adapters.LiteDb;
+using PdBot.Bot.Admin.Handover;
 using PdBot.Core.Admin;
 
 namespace PdBot.Bot.Cli;
@@ -55,15 +58,48 @@ public static class AdminVerb
         }
 
         using var host = CliHost.Build(dbPath, configArgs);
-        var problem = await host.Services.GetRequiredService<AdminEnrollment>().CreateAsync(login, parsedRole, password, CliActor);
+        string? problem;
+        var handedOver = false;
+        try
+        {
+            problem = await host.Services.GetRequiredService<AdminEnrollment>().CreateAsync(login, parsedRole, password, CliActor);
+        }
+        catch (IOException) when (StoragePath(host) is { } databasePath && File.Exists(databasePath))
+        {
+            // The running host holds the database: hand the account over to it.
+            (problem, handedOver) = (await HandOverAsync(host, databasePath, login, parsedRole, password), true);
+        }
+
         if (problem is not null)
         {
             await console.Error.WriteLineAsync($"pdbot: {problem}; nothing was stored.");
             return 1;
         }
 
-        await console.Out.WriteLineAsync($"Account {AdminAccount.Normalize(login)} ({role.ToLowerInvariant()}) created.");
+        var by = handedOver ? " by the running host" : "";
+        await console.Out.WriteLineAsync($"Account {AdminAccount.Normalize(login)} ({role.ToLowerInvariant()}) created{by}.");
         return 0;
+    }
+
+    /// <summary>How long <c>admin add</c> waits for a running host to answer a handed-over account.</summary>
+    public static readonly TimeSpan HandoverTimeout = TimeSpan.FromSeconds(20);
+
+    private static string? StoragePath(IHost host) =>
+        host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
+    private static async Task<string?> HandOverAsync(IHost host, string databasePath, string login, AdminRole role, string password)
+    {
+        var folder = AccountHandover.FolderFor(databasePath);
+        var hash = host.Services.GetRequiredService<IAdminPasswordHasher>().Hash(password);
+        var id = AccountHandover.Write(folder, new AccountRequest(login, role.ToString(), hash, CliActor));
+        try
+        {
+            return await AccountHandover.WaitForAnswerAsync(folder, id, HandoverTimeout, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            return $"{databasePath} is in use and no running PdBot host took the account within {HandoverTimeout.TotalSeconds:0} s (stop the other process and try again)";
+        }
     }
 
     /// <summary>A line without echo from a terminal, or a plain line from piped input; null at end of input.</summary>

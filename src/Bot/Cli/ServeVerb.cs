@@ -26,8 +26,8 @@ public static class ServeVerb
         if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
         {
             app.Logger.LogInformation(
-                "No admin account yet. Stop the host (Ctrl+C: one process holds the database at a time), create the first account with "
-                + "`dotnet run --project src/Bot -- admin add --login NAME`, then start the host again and sign in at {Console}/login",
+                "No admin account yet. Create the first one (in another terminal; the running host takes it) with "
+                + "`dotnet run --project src/Bot -- admin add --login NAME`, then sign in at {Console}/login",
                 app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         }
         await app.WaitForShutdownAsync(cancellationToken);
@@ -48,6 +48,7 @@ public static class ServeVerb
         builder.Services.AddPdBot(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddAdminConsole(builder.Configuration);
+        builder.Services.AddHostedService<PdBot.Bot.Admin.Handover.AccountHandoverWorker>();
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapAdminConsole();

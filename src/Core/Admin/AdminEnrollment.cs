@@ -20,6 +20,26 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
             return passwordProblem;
         }
 
+        return await CreateHashedAsync(login, role, hasher.Hash(password), actor);
+    }
+
+    /// <summary>
+    /// Creates the account from a hash made elsewhere (the CLI hands an account to a running host this way, so the
+    /// password itself never touches the disk). The password rules were checked where the hash was made.
+    /// </summary>
+    public async Task<string?> CreateHashedAsync(string login, AdminRole role, string passwordHash, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        if (AdminEvents.LoginProblem(login) is { } loginProblem)
+        {
+            return loginProblem;
+        }
+
+        if (string.IsNullOrWhiteSpace(passwordHash))
+        {
+            return "the password hash is missing";
+        }
+
         var normalized = AdminAccount.Normalize(login);
         if (accounts.Find(normalized) is not null)
         {
@@ -31,7 +51,7 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
         {
             Login = normalized,
             Role = role,
-            PasswordHash = hasher.Hash(password),
+            PasswordHash = passwordHash,
             CreatedAtUtc = now,
         };
         var entry = new AuditEntry
