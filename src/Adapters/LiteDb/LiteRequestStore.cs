@@ -17,6 +17,8 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
 
     public IReadOnlyList<SubjectRequest> OfPerson(string personId) => [.. Collection.Find(r => r.PersonId == personId)];
 
+    public IReadOnlyList<SubjectRequest> All() => [.. Collection.FindAll()];
+
     public IReadOnlyList<SubjectRequest> Open() =>
         [.. Collection.Find(r => r.State != RequestState.Answered && r.State != RequestState.Refused)];
 

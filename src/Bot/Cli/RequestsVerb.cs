@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using PdBot.Adapters.LiteDb;
 using PdBot.Core.Calendar;
 using PdBot.Core.Requests;
 
@@ -54,7 +53,7 @@ public static class RequestsVerb
         using var host = CliHost.Build(dbPath, configArgs);
         var service = Service(host);
         var requests = all
-            ? host.Services.GetRequiredService<LiteDbStorage>().Database.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll().ToList()
+            ? [.. service.All()]
             : service.Queue().Where(r => r.ReceivedAtUtc is not null).ToList();
         var rows = requests
             .Select(r => (Request: r, Left: r.IsOpen && r.DueDate is not null ? Guard(() => service.WorkingDaysLeft(r)) : (int?)null))

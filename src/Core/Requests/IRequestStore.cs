@@ -12,6 +12,9 @@ public interface IRequestStore
 
     IReadOnlyList<SubjectRequest> Open();
 
+    /// <summary>Every request, open and closed (the console's "closed too" view, <c>requests list --all</c>).</summary>
+    IReadOnlyList<SubjectRequest> All();
+
     /// <summary>
     /// Stores the request (a new one gets the next id), its audit entries and outgoing messages in one
     /// transaction; completes once committed.

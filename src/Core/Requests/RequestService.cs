@@ -28,6 +28,9 @@ public sealed class RequestService(
 
     public SubjectRequest? Find(long id) => requests.Find(id);
 
+    /// <summary>Every request, open and closed, in id order.</summary>
+    public IReadOnlyList<SubjectRequest> All() => [.. requests.All().OrderBy(r => r.Id)];
+
     /// <summary>Open requests, soonest due first.</summary>
     public IReadOnlyList<SubjectRequest> Queue() => [.. requests.Open().OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.Id)];
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using PdBot.Adapters.LiteDb;
 using PdBot.Bot.Admin.Requests;
 using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>The queue of subject requests, soonest due first, with the working days left coloured; CSV of the same view.</summary>
-public sealed class RequestsModel(RequestService requests, LiteDbStorage storage) : AdminPageModel
+public sealed class RequestsModel(RequestService requests) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public RequestType? Type { get; set; }
@@ -76,10 +75,7 @@ public sealed class RequestsModel(RequestService requests, LiteDbStorage storage
 
     private List<RequestRow> Load()
     {
-        // Closed requests are not in the store's open queue; read them the way `requests list --all` does.
-        IEnumerable<SubjectRequest> source = Closed
-            ? storage.Database.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll()
-            : requests.Queue();
+        IEnumerable<SubjectRequest> source = Closed ? requests.All() : requests.Queue();
 
         // Intakes still being filled in have no clock yet: they are not the operator's to act on.
         return [.. source
