@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Core.Admin;
 using PdBot.Core.Audit;
-using PdBot.Core.Calendar;
 
 namespace PdBot.Bot.Admin.Pages;
 
@@ -18,15 +17,14 @@ namespace PdBot.Bot.Admin.Pages;
 /// Changing filters or paging then stays fast, and the landing view still always shows a fresh result.
 /// </remarks>
 [Authorize(Policy = AdminPolicies.Audit)]
-public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
+public sealed partial class AuditModel(IAuditLog audit) : AuditViewPageModel
 {
-    public const int DefaultSize = 50;
-    public const int MaxSize = 500;
-
     /// <summary>The kinds of entry PdBot writes, for the filter list (an unlisted kind can still be typed into the URL).</summary>
     public static readonly string[] Kinds = [AuditEvents.ConsentKind, AuditEvents.PersonKind, "request", "retention", AdminEvents.Kind];
 
     public static readonly string[] Channels = ["telegram", "vk", "local", AdminEvents.Channel];
+
+    protected override IReadOnlyList<string> AllowedChannels => Channels;
 
     public static readonly string[] ExportColumns =
         ["seq", "time_utc", "kind", "event", "channel", "user_id", "person_id", "purpose", "text_version", "text_hash", "actor", "detail", "buttons", "prev_hash", "hash"];
@@ -39,24 +37,6 @@ public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
 
     [BindProperty(SupportsGet = true)]
     public string? Actor { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Channel { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Person { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public long? Before { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int Size { get; set; } = DefaultSize;
 
     /// <summary>"1" (or "true") asks for the chain check on a filtered or paged view.</summary>
     [BindProperty(SupportsGet = true)]
@@ -115,17 +95,11 @@ public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
     ];
 
     /// <summary>The current filters as query-string values, for the pager, the export link and the check button.</summary>
-    public Dictionary<string, string?> RouteValues(long? before = null, bool verify = false) => new()
+    public Dictionary<string, string?> RouteValues(long? before = null, bool verify = false) => new(CommonRouteValues(before))
     {
         ["kind"] = Kind,
         ["event"] = Event,
         ["actor"] = Actor,
-        ["channel"] = Channel,
-        ["person"] = Person,
-        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["size"] = Size == DefaultSize ? null : Size.ToString(CultureInfo.InvariantCulture),
-        ["before"] = before?.ToString(CultureInfo.InvariantCulture),
         ["verify"] = verify ? "1" : null,
     };
 
@@ -144,34 +118,16 @@ public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
     /// <summary>The first characters of a hash, enough to compare by eye; the full one goes into the title.</summary>
     public static string ShortHash(string hash) => hash.Length > 12 ? hash[..12] + "…" : hash;
 
-    private AuditQuery ToQuery() => new()
+    private AuditQuery ToQuery() => WithCommonFilters(new AuditQuery
     {
         Kind = NullIfEmpty(Kind),
         Events = string.IsNullOrWhiteSpace(Event) ? [] : [Event.Trim()],
         Actor = NullIfEmpty(Actor?.Trim()),
-        Channel = NullIfEmpty(Channel),
-        Person = NullIfEmpty(Person?.Trim()),
-        FromUtc = From is { } f ? ClinicTime.StartOfDayUtc(f).UtcDateTime : null,
-        ToUtc = To is { } t ? ClinicTime.StartOfDayUtc(t.AddDays(1)).UtcDateTime : null,
-    };
+    });
 
     private List<string> Validate()
     {
-        var errors = new List<string>();
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count > 0)
-            {
-                errors.Add(key switch
-                {
-                    "From" or "To" => "Дата должна быть в формате ГГГГ-ММ-ДД.",
-                    "Before" => "Неверный номер записи для перехода по страницам.",
-                    "Size" => $"Размер страницы — число от 1 до {MaxSize}.",
-                    _ => $"Неверное значение поля {key}.",
-                });
-            }
-        }
-
+        var errors = CommonErrors();
         if (!string.IsNullOrEmpty(Kind) && !Token().IsMatch(Kind))
         {
             errors.Add("Вид записи — латинские строчные буквы, цифры и дефис; выберите из списка.");
@@ -187,26 +143,10 @@ public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
             errors.Add("Исполнитель — одно слово без пробелов, не длиннее 64 символов (person, system или логин).");
         }
 
-        if (!string.IsNullOrEmpty(Channel) && !Channels.Contains(Channel))
-        {
-            errors.Add($"Неизвестный канал «{Channel}»: telegram, vk, local или admin.");
-        }
-
-        if (From is { } from && To is { } to && from > to)
-        {
-            errors.Add("Дата «с» позже даты «по».");
-        }
-
-        if (Size is < 1 or > MaxSize)
-        {
-            errors.Add($"Размер страницы — от 1 до {MaxSize}.");
-        }
-
         return errors;
     }
 
-    // Filter names only: the person filter may be a platform id, which is personal data. Actor values are
-    // staff logins or "person"/"system", which the trail records anyway.
+    // Actor values are staff logins or "person"/"system", which the trail records anyway.
     private string DescribeFilters()
     {
         var parts = new List<string>();
@@ -225,25 +165,8 @@ public sealed partial class AuditModel(IAuditLog audit) : AdminPageModel
             parts.Add("actor=" + Actor.Trim());
         }
 
-        if (!string.IsNullOrEmpty(Channel))
-        {
-            parts.Add("channel=" + Channel);
-        }
-
-        if (From is not null || To is not null)
-        {
-            parts.Add($"dates={From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Person))
-        {
-            parts.Add("person filter");
-        }
-
-        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
+        return DescribeFilters(parts);
     }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]
     private static partial Regex Token();

@@ -1,40 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Core.Audit;
-using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
 
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>The consent log: every given / withdrawn / declined / needs-renewal event, filtered, newest first, paged by cursor.</summary>
-public sealed class ConsentsModel(IAuditLog audit, ConsentCatalog catalog) : AdminPageModel
+public sealed class ConsentsModel(IAuditLog audit, ConsentCatalog catalog) : AuditViewPageModel
 {
-    public const int DefaultSize = 50;
-    public const int MaxSize = 500;
     public static readonly string[] Channels = ["telegram", "vk", "local"];
 
     [BindProperty(SupportsGet = true)]
     public string? Purpose { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Channel { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public string? Event { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Person { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public long? Before { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int Size { get; set; } = DefaultSize;
+    protected override IReadOnlyList<string> AllowedChannels => Channels;
 
     public IReadOnlyList<PurposeOptions> Purposes => catalog.Purposes;
 
@@ -79,62 +60,25 @@ public sealed class ConsentsModel(IAuditLog audit, ConsentCatalog catalog) : Adm
     ];
 
     /// <summary>The current filters as query-string values, for the pager and the export link.</summary>
-    public Dictionary<string, string?> RouteValues(long? before = null) => new()
+    public Dictionary<string, string?> RouteValues(long? before = null) => new(CommonRouteValues(before))
     {
         ["purpose"] = Purpose,
-        ["channel"] = Channel,
         ["event"] = Event,
-        ["person"] = Person,
-        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["size"] = Size == DefaultSize ? null : Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["before"] = before?.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private AuditQuery ToQuery() => AuditQuery.ConsentLog(NullIfEmpty(Event)) with
-    {
-        PurposeId = NullIfEmpty(Purpose),
-        Channel = NullIfEmpty(Channel),
-        Person = NullIfEmpty(Person?.Trim()),
-        FromUtc = From is { } f ? ClinicTime.StartOfDayUtc(f).UtcDateTime : null,
-        ToUtc = To is { } t ? ClinicTime.StartOfDayUtc(t.AddDays(1)).UtcDateTime : null,
-    };
+    private AuditQuery ToQuery() => WithCommonFilters(AuditQuery.ConsentLog(NullIfEmpty(Event)) with { PurposeId = NullIfEmpty(Purpose) });
 
     private List<string> Validate()
     {
-        var errors = new List<string>();
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count > 0)
-            {
-                errors.Add(key is "From" or "To" ? "Дата должна быть в формате ГГГГ-ММ-ДД." : $"Неверное значение поля {key}.");
-            }
-        }
-
+        var errors = CommonErrors();
         if (!string.IsNullOrEmpty(Event) && !AuditEvents.ConsentEvents.Contains(Event))
         {
             errors.Add($"Неизвестное событие «{Event}»: выберите из списка.");
         }
 
-        if (!string.IsNullOrEmpty(Channel) && !Channels.Contains(Channel))
-        {
-            errors.Add($"Неизвестный канал «{Channel}»: telegram, vk или local.");
-        }
-
-        if (From is { } from && To is { } to && from > to)
-        {
-            errors.Add("Дата «с» позже даты «по».");
-        }
-
-        if (Size is < 1 or > MaxSize)
-        {
-            errors.Add($"Размер страницы — от 1 до {MaxSize}.");
-        }
-
         return errors;
     }
 
-    // Filter names only: the person filter may be a platform id, which is personal data.
     private string DescribeFilters()
     {
         var parts = new List<string>();
@@ -143,28 +87,11 @@ public sealed class ConsentsModel(IAuditLog audit, ConsentCatalog catalog) : Adm
             parts.Add("purpose=" + Purpose);
         }
 
-        if (!string.IsNullOrEmpty(Channel))
-        {
-            parts.Add("channel=" + Channel);
-        }
-
         if (!string.IsNullOrEmpty(Event))
         {
             parts.Add("event=" + Event);
         }
 
-        if (From is not null || To is not null)
-        {
-            parts.Add($"dates={From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
-        }
-
-        if (!string.IsNullOrEmpty(Person))
-        {
-            parts.Add("person filter");
-        }
-
-        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
+        return DescribeFilters(parts);
     }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
