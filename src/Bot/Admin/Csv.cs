@@ -15,6 +15,13 @@ public static class Csv
             value = "'" + value;
         }
 
+        return Escape(value);
+    }
+
+    /// <summary>Quotes a cell that holds a comma, a quote or a line break (the CLI export uses this alone).</summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

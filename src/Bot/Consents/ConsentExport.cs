@@ -29,7 +29,7 @@ public static class ConsentExport
         {
             ct.ThrowIfCancellationRequested();
             string[] cells = [Time(r.TimeUtc), r.Channel, r.PlatformUserId, r.Purpose, r.TextVersion.ToString(CultureInfo.InvariantCulture), r.TextHash, r.Event];
-            await output.WriteLineAsync(string.Join(',', cells.Select(Csv)));
+            await output.WriteLineAsync(string.Join(',', cells.Select(Admin.Csv.Escape)));
             count++;
         }
 
@@ -61,7 +61,4 @@ public static class ConsentExport
     };
 
     private static string Time(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-
-    private static string Csv(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 }
