@@ -30,18 +30,18 @@ public sealed class DeadlineTable
 
     private static Dictionary<RequestType, DeadlineRule> Defaults() => new()
     {
-        [RequestType.Access] = new() { Days = 10, LegalDays = 10, Extendable = true, PolicyClause = "6.1", LegalSource = "152-FZ Art. 14 part 3, Art. 20 part 1" },
-        [RequestType.Correction] = new() { Days = 10, LegalDays = 7, PolicyClause = "6.3", LegalSource = "152-FZ Art. 20 part 3, Art. 21 part 2" },
+        [RequestType.Access] = new() { Days = 10, LegalDays = 10, Extendable = true, PolicyClause = "6.1.2, 6.1.6", LegalSource = "152-FZ Art. 14 part 3, Art. 20 part 1" },
+        [RequestType.Correction] = new() { Days = 10, LegalDays = 7, PolicyClause = "6.2.2, 6.2.7", LegalSource = "152-FZ Art. 20 part 3, Art. 21 part 2" },
 
         // Blocking starts the moment the request arrives (Art. 21 part 1): due the same day.
-        [RequestType.Blocking] = new() { Days = 0, LegalDays = 0, PolicyClause = "6.4", LegalSource = "152-FZ Art. 21 part 1" },
-        [RequestType.Destruction] = new() { Days = 10, LegalDays = 7, PolicyClause = "6.5", LegalSource = "152-FZ Art. 20 part 3" },
-        [RequestType.StopProcessing] = new() { Days = 10, LegalDays = 10, Extendable = true, PolicyClause = "6.6", LegalSource = "152-FZ Art. 21 part 5.1" },
+        [RequestType.Blocking] = new() { Days = 0, LegalDays = 0, PolicyClause = "6.2.5, 6.2.6", LegalSource = "152-FZ Art. 21 part 1" },
+        [RequestType.Destruction] = new() { Days = 10, LegalDays = 7, PolicyClause = "6.2.3", LegalSource = "152-FZ Art. 20 part 3" },
+        [RequestType.StopProcessing] = new() { Days = 10, LegalDays = 10, Extendable = true, PolicyClause = "6.2.8, 6.2.10", LegalSource = "152-FZ Art. 21 part 5.1" },
 
         // The policy (10 working days) is stricter than the law (30 calendar days, Art. 21 part 5): the policy is honoured.
-        [RequestType.WithdrawConsent] = new() { Days = 10, LegalDays = 30, LegalWorkingDays = false, PolicyClause = "6.7", LegalSource = "152-FZ Art. 21 part 5" },
+        [RequestType.WithdrawConsent] = new() { Days = 10, LegalDays = 30, LegalWorkingDays = false, PolicyClause = "6.2.10", LegalSource = "152-FZ Art. 21 part 5" },
 
         // The distribution consent ends when the demand reaches the operator (Art. 10.1 parts 12–13).
-        [RequestType.WithdrawDistribution] = new() { Days = 0, LegalDays = 0, PolicyClause = "6.8", LegalSource = "152-FZ Art. 10.1 parts 12–13" },
+        [RequestType.WithdrawDistribution] = new() { Days = 0, LegalDays = 0, PolicyClause = "5.3.3", LegalSource = "152-FZ Art. 10.1 parts 12–13" },
     };
 }

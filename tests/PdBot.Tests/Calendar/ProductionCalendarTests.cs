@@ -4,7 +4,7 @@ namespace PdBot.Tests.Calendar;
 
 /// <summary>
 /// Known days of the shipped years, worked out by hand from Decree No. 1335 (2025), Decree No. 1466 (2026) and
-/// Labour Code Art. 112 alone (2027), as summarised in docs/legal.md section 8.
+/// Labour Code Art. 112 alone (2027), as cited in src/Core/Calendar/README.md.
 /// </summary>
 public sealed class ProductionCalendarTests
 {

@@ -30,7 +30,7 @@ public sealed class ChatAndExportTests : IDisposable
         Assert.Equal(3, lines.Length);
         Assert.EndsWith(",given", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",withdrawn", lines[2], StringComparison.Ordinal);
-        Assert.Contains(",local,42,mailing,1,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",local,42,mailing,2,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ConsentConversationTests : IDisposable
         await _host.Chat().Send("Здравствуйте, сколько стоит приём?")
             .AssertReply(r =>
             {
-                Assert.Contains("https://clinic.example/privacy", r.Text, StringComparison.Ordinal);
+                Assert.Contains("https://medabolinet.ru/privacy", r.Text, StringComparison.Ordinal);
                 Assert.Contains(_host.Catalog.Default.Text, r.Text, StringComparison.Ordinal);
                 Assert.Equal([Box, "Отправить"], r.Buttons.Select(b => b.Label));
             })

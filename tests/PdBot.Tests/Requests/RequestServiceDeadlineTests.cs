@@ -75,7 +75,7 @@ public sealed class RequestServiceDeadlineTests : IDisposable
         Assert.Equal(new DateOnly(2026, 12, 2), r.DueDate);
         Assert.Equal(10, _h.Service.Deadlines[RequestType.Correction].Days);
         var conflict = Assert.Single(_h.Service.Deadlines.PolicyConflicts(), c => c.Contains("Correction", StringComparison.Ordinal));
-        Assert.Contains("policy clause 6.3", conflict, StringComparison.Ordinal);
+        Assert.Contains("policy clause 6.2.2, 6.2.7", conflict, StringComparison.Ordinal);
         Assert.EndsWith("using 7", conflict, StringComparison.Ordinal);
     }
 

@@ -34,14 +34,14 @@ public sealed class RestartAndRenewalTests : IDisposable
     {
         await _host.Chat("a").Send("/start").Press(Box).Press("Отправить").StartTestAsync();
 
-        _host.Restart(new() { ["Purposes:0:Version"] = "2", ["Purposes:0:Text"] = "Новая редакция текста согласия на рассылку." });
+        _host.Restart(new() { ["Purposes:0:Version"] = "3", ["Purposes:0:Text"] = "Новая редакция текста согласия на рассылку." });
 
         var renewal = Assert.Single(_host.ConsentEvents(AuditEvents.NeedsRenewal));
-        Assert.Equal(1, renewal.TextVersion);
+        Assert.Equal(2, renewal.TextVersion);
         Assert.Equal("system", renewal.Actor);
         await _host.Chat("a").Send("Привет").AssertReply("Новая редакция текста согласия на рассылку.").StartTestAsync();
-        Assert.Equal("Новая редакция текста согласия на рассылку.", _host.Store.FindText("mailing", 2)!.Text);
-        Assert.NotNull(_host.Store.FindText("mailing", 1));
+        Assert.Equal("Новая редакция текста согласия на рассылку.", _host.Store.FindText("mailing", 3)!.Text);
+        Assert.NotNull(_host.Store.FindText("mailing", 2));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RestartAndRenewalTests : IDisposable
     {
         var adapter = _host.NewAdapter("a");
         await new Turns.TestFlow(adapter, _host.Bot).Send("/start").Press(Box).StartTestAsync();
-        _host.Restart(new() { ["Purposes:0:Version"] = "2", ["Purposes:0:Text"] = "Вторая редакция." });
+        _host.Restart(new() { ["Purposes:0:Version"] = "3", ["Purposes:0:Text"] = "Вторая редакция." });
 
         var promptId = adapter.Sent.First().Key;
         await new Turns.TestFlow(_host.NewAdapter("a"), _host.Bot).PressPayload(new Bot.Conversation.Payload(Bot.Conversation.Payload.Submit, "mailing").ToString(), promptId)
