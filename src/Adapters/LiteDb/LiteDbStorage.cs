@@ -75,7 +75,7 @@ public sealed class LiteDbStorage : IDisposable
         }
         catch (IOException ex)
         {
-            throw new IOException($"Cannot open {path}: it is in use by another PdBot process (stop it, or use another --db).", ex);
+            throw new IOException($"Не удаётся открыть {path}: база занята другим процессом PdBot (остановите его или укажите другой --db).", ex);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class LiteDbStorage : IDisposable
         }
         catch (IOException ex)
         {
-            throw new IOException($"Cannot open {path}: it is in use by another PdBot process (stop it, or use another --db).", ex);
+            throw new IOException($"Не удаётся открыть {path}: база занята другим процессом PdBot (остановите его или укажите другой --db).", ex);
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
         {

@@ -14,14 +14,14 @@ public static class AdminVerb
 
     public static Command Command(CliConsole console)
     {
-        var login = new Option<string>("--login") { Description = "The account's login (unique, case does not matter)", Required = true };
-        var role = new Option<string>("--role") { Description = "admin, operator or auditor", DefaultValueFactory = _ => "admin" };
+        var login = new Option<string>("--login") { Description = "Логин учётной записи (уникальный, регистр не важен)", Required = true };
+        var role = new Option<string>("--role") { Description = "admin (администратор), operator (оператор) или auditor (аудитор)", DefaultValueFactory = _ => "admin" };
         role.AcceptOnlyFromAmong("admin", "operator", "auditor");
         var db = PdBotCli.DbOption();
-        var add = new Command("add", "Create an admin-console account; the password is asked for twice") { login, role, db };
+        var add = new Command("add", "Создать учётную запись консоли; пароль запрашивается дважды") { login, role, db };
         add.TreatUnmatchedTokensAsErrors = false;
         add.SetAction((parse, _) => AddAsync(console, parse.GetValue(login)!, parse.GetValue(role)!, parse.GetValue(db), parse.UnmatchedTokens));
-        return new Command("admin", "Admin-console accounts") { add };
+        return new Command("admin", "Учётные записи консоли администратора") { add };
     }
 
     public static async Task<int> AddAsync(CliConsole console, string login, string role, string? dbPath, IReadOnlyList<string> configArgs)
@@ -31,7 +31,7 @@ public static class AdminVerb
         var parsedRole = Enum.Parse<AdminRole>(role, ignoreCase: true);
         if (AdminEvents.LoginProblem(login) is { } loginProblem)
         {
-            await console.Error.WriteLineAsync($"pdbot: {loginProblem}; nothing was stored.");
+            await console.Error.WriteLineAsync($"pdbot: {loginProblem}; ничего не сохранено.");
             return 1;
         }
 
@@ -41,19 +41,19 @@ public static class AdminVerb
         var repeat = ReadSecret(console);
         if (password is null || repeat is null)
         {
-            await console.Error.WriteLineAsync("pdbot: no password was given; nothing was stored.");
+            await console.Error.WriteLineAsync("pdbot: пароль не введён; ничего не сохранено.");
             return 1;
         }
 
         if (!string.Equals(password, repeat, StringComparison.Ordinal))
         {
-            await console.Error.WriteLineAsync("pdbot: the passwords do not match; nothing was stored.");
+            await console.Error.WriteLineAsync("pdbot: пароли не совпадают; ничего не сохранено.");
             return 1;
         }
 
         if (AdminEvents.PasswordProblem(password) is { } passwordProblem)
         {
-            await console.Error.WriteLineAsync($"pdbot: {passwordProblem}; nothing was stored.");
+            await console.Error.WriteLineAsync($"pdbot: {passwordProblem}; ничего не сохранено.");
             return 1;
         }
 
@@ -72,12 +72,12 @@ public static class AdminVerb
 
         if (problem is not null)
         {
-            await console.Error.WriteLineAsync($"pdbot: {problem}; nothing was stored.");
+            await console.Error.WriteLineAsync($"pdbot: {problem}; ничего не сохранено.");
             return 1;
         }
 
-        var by = handedOver ? " by the running host" : "";
-        await console.Out.WriteLineAsync($"Account {AdminAccount.Normalize(login)} ({role.ToLowerInvariant()}) created{by}.");
+        var by = handedOver ? " (через работающий хост)" : "";
+        await console.Out.WriteLineAsync($"Учётная запись {AdminAccount.Normalize(login)} ({AdminRoleText.Russian(parsedRole)}) создана{by}.");
         return 0;
     }
 

@@ -11,10 +11,10 @@ public static class AuditVerb
     public static Command Command(CliConsole console)
     {
         var db = PdBotCli.DbOption();
-        var verify = new Command("verify", "Check the audit trail's hash chain") { db };
+        var verify = new Command("verify", "Проверить цепочку хешей журнала аудита") { db };
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parse, _) => Verify(console, parse.GetValue(db), parse.UnmatchedTokens));
-        return new Command("audit", "The audit trail") { verify };
+        return new Command("audit", "Журнал аудита") { verify };
     }
 
     public static async Task<int> Verify(CliConsole console, string? dbPath, IReadOnlyList<string> configArgs)
@@ -24,11 +24,11 @@ public static class AuditVerb
         var result = host.Services.GetRequiredService<IAuditLog>().Verify();
         if (result.IsIntact)
         {
-            await console.Out.WriteLineAsync($"intact: {result.IntactCount} entries");
+            await console.Out.WriteLineAsync($"Цепочка цела: проверено записей — {result.IntactCount}.");
             return 0;
         }
 
-        await console.Out.WriteLineAsync($"broken at entry {result.FirstBadSeq}: {result.Problem} ({result.IntactCount} entries before it verify)");
+        await console.Out.WriteLineAsync($"Цепочка нарушена на записи № {result.FirstBadSeq}: {AuditVerification.ProblemText(result.Problem)} (записей до неё, прошедших проверку: {result.IntactCount}).");
         return Broken;
     }
 }

@@ -16,18 +16,18 @@ public static class CalendarVerb
     public static Command Command(CliConsole console)
     {
         // Strings, parsed here: a bad value gets one clear line (exit 2) rather than the parser's help screen.
-        var from = new Option<string?>("--from") { Description = "The date received, YYYY-MM-DD (the clinic's local date)" };
-        var days = new Option<string?>("--working-days") { Description = "The term in working days (a positive whole number)" };
-        var due = new Command("due", "The due date: the Nth working day after the date received (Civil Code Art. 191)") { from, days };
+        var from = new Option<string?>("--from") { Description = "Дата получения, ГГГГ-ММ-ДД (местная дата клиники)" };
+        var days = new Option<string?>("--working-days") { Description = "Срок в рабочих днях (целое число больше нуля)" };
+        var due = new Command("due", "Срок: N-й рабочий день после даты получения (ст. 191 ГК РФ)") { from, days };
         due.TreatUnmatchedTokensAsErrors = false;
         due.SetAction((parse, _) => DueAsync(console, parse.GetValue(from), parse.GetValue(days), parse.UnmatchedTokens));
 
-        var year = new Argument<string?>("year") { Description = "The year, YYYY", Arity = ArgumentArity.ZeroOrOne };
-        var show = new Command("show", "A year's days off, and the weekend days made working") { year };
+        var year = new Argument<string?>("year") { Description = "Год, ГГГГ", Arity = ArgumentArity.ZeroOrOne };
+        var show = new Command("show", "Нерабочие дни года и рабочие выходные (переносы)") { year };
         show.TreatUnmatchedTokensAsErrors = false;
         show.SetAction((parse, _) => ShowAsync(console, parse.GetValue(year), parse.UnmatchedTokens));
 
-        return new Command("calendar", "The Russian production calendar") { due, show };
+        return new Command("calendar", "Производственный календарь РФ") { due, show };
     }
 
     public static async Task<int> DueAsync(CliConsole console, string? from, string? workingDays, IReadOnlyList<string> configArgs)
@@ -35,19 +35,19 @@ public static class CalendarVerb
         ArgumentNullException.ThrowIfNull(console);
         if (!DateOnly.TryParseExact(from, Iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var received))
         {
-            throw new InvalidOperationException($"calendar due needs --from YYYY-MM-DD, a real date ({Got(from)}).");
+            throw new InvalidOperationException($"calendar due: укажите --from ГГГГ-ММ-ДД, существующую дату ({Got(from)}).");
         }
 
         if (!int.TryParse(workingDays, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
         {
-            throw new InvalidOperationException($"calendar due needs --working-days N, a whole number of at least 1 ({Got(workingDays)}).");
+            throw new InvalidOperationException($"calendar due: укажите --working-days N, целое число не меньше 1 ({Got(workingDays)}).");
         }
 
         var deadline = Guard(() => Load(configArgs).DueAfter(received, n));
         await console.Out.WriteLineAsync(deadline.Due.ToString(Iso, CultureInfo.InvariantCulture));
         if (deadline.Warning is not null)
         {
-            await console.Error.WriteLineAsync($"warning: {deadline.Warning}");
+            await console.Error.WriteLineAsync($"внимание: {deadline.Warning}");
         }
 
         return 0;
@@ -60,11 +60,11 @@ public static class CalendarVerb
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         {
             var known = string.Join(", ", calendar.Years.Select(c => c.Year));
-            throw new InvalidOperationException($"calendar show needs a year, e.g. calendar show 2026 (years with data: {known}; {Got(year)}).");
+            throw new InvalidOperationException($"calendar show: укажите год, например calendar show 2026 (годы с данными: {known}; {Got(year)}).");
         }
 
         var data = Guard(() => calendar.Year(y));
-        var status = data.Provisional ? "PROVISIONAL" : "confirmed";
+        var status = data.Provisional ? "ПРЕДВАРИТЕЛЬНЫЙ" : "утверждён";
         var off = data.NonWorkingDays();
         var daysInYear = DateTime.IsLeapYear(y) ? 366 : 365;
         await console.Out.WriteLineAsync($"# {y}: {status}, {data.Source}");
@@ -73,21 +73,21 @@ public static class CalendarVerb
             await console.Out.WriteLineAsync($"# {data.Note}");
         }
 
-        await console.Out.WriteLineAsync($"# {daysInYear - off.Count} working days, {off.Count} days off");
+        await console.Out.WriteLineAsync($"# рабочих дней: {daysInYear - off.Count}, нерабочих: {off.Count}");
         foreach (var day in off.Concat(data.WorkingDays).Order())
         {
-            await console.Out.WriteLineAsync($"{day.ToString(Iso, CultureInfo.InvariantCulture)}  {day.DayOfWeek.ToString()[..3]}  {Label(data, day)}");
+            await console.Out.WriteLineAsync($"{day.ToString(Iso, CultureInfo.InvariantCulture)}  {RussianWeekday.Abbreviation(day)}  {Label(data, day)}");
         }
 
         return 0;
     }
 
-    private static string Got(string? value) => value is null ? "none given" : $"got '{value}'";
+    private static string Got(string? value) => value is null ? "не указано" : $"указано '{value}'";
 
     private static string Label(CalendarYear year, DateOnly day) =>
-        year.WorkingDays.Contains(day) ? $"working {day.DayOfWeek} (transfer)"
-        : year.Holidays.Contains(day) ? "holiday"
-        : "weekend";
+        year.WorkingDays.Contains(day) ? "рабочий выходной (перенос)"
+        : year.Holidays.Contains(day) ? "праздник или перенесённый выходной"
+        : "выходной";
 
     /// <summary>The calendar with <c>Calendar:File</c> from the usual configuration sources (appsettings, environment, command line).</summary>
     private static ProductionCalendar Load(IReadOnlyList<string> configArgs)

@@ -10,20 +10,20 @@ public static class ConsentsVerb
 {
     public static Command Command(CliConsole console)
     {
-        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "csv или json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+        var output = new Option<string?>("--out") { Description = "Записать в этот файл вместо стандартного вывода" };
         var db = PdBotCli.DbOption();
-        var export = new Command("export", "One row per consent event: given, withdrawn, declined, needs-renewal") { format, output, db };
+        var export = new Command("export", "Выгрузка событий согласий, по строке на событие: дано, отозвано, отказ, нужно подтвердить заново") { format, output, db };
         export.TreatUnmatchedTokensAsErrors = false;
         export.SetAction((parse, ct) => ExportAsync(console, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(db), parse.UnmatchedTokens, ct));
-        var diagram = new Command("diagram", "Print the consent state machine as a Mermaid diagram");
+        var diagram = new Command("diagram", "Вывести машину состояний согласия в виде диаграммы Mermaid");
         diagram.SetAction(async (_, _) =>
         {
             await console.Out.WriteLineAsync(new ConsentMachine(new ConsentRecord()).ToMermaid());
             return 0;
         });
-        return new Command("consents", "Consent records") { export, diagram };
+        return new Command("consents", "Согласия") { export, diagram };
     }
 
     public static async Task<int> ExportAsync(CliConsole console, string format, string? outPath, string? dbPath, IReadOnlyList<string> configArgs, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public static class ConsentsVerb
             count = await ConsentExport.WriteAsync(rows, format, file, cancellationToken);
         }
 
-        await console.Error.WriteLineAsync($"{count} consent events written to {outPath}");
+        await console.Error.WriteLineAsync($"Событий согласий записано: {count}, файл {outPath}");
         return 0;
     }
 }

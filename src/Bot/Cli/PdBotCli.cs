@@ -9,7 +9,7 @@ public static class PdBotCli
     public static async Task<int> RunAsync(string[] args, CliConsole? console = null, CancellationToken cancellationToken = default)
     {
         console ??= CliConsole.System;
-        var root = new RootCommand("PdBot: consent and personal-data requests for a clinic's VK and Telegram bots.")
+        var root = new RootCommand("PdBot: согласия и запросы о персональных данных для ботов клиники во ВКонтакте и Telegram.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -35,5 +35,5 @@ public static class PdBotCli
     }
 
     /// <summary>The <c>--db PATH</c> option every verb that opens the store takes.</summary>
-    public static Option<string?> DbOption() => new("--db") { Description = "The LiteDB file (default: Storage:Path from configuration)" };
+    public static Option<string?> DbOption() => new("--db") { Description = "Файл базы LiteDB (по умолчанию Storage:Path из конфигурации)" };
 }

@@ -11,7 +11,7 @@ public static class ServeVerb
 {
     public static Command Command(string[] args)
     {
-        var command = new Command("serve", "Run the bot host") { TreatUnmatchedTokensAsErrors = false };
+        var command = new Command("serve", "Запустить бота и консоль администратора") { TreatUnmatchedTokensAsErrors = false };
         command.SetAction((_, ct) => RunAsync([.. args.Where(a => a != "serve")], ct));
         return command;
     }

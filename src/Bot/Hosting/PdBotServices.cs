@@ -20,7 +20,7 @@ public static class PdBotServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator")
-            .Validate(o => !o.Validate().Any(), "Operator: Name and an absolute PolicyUrl are required").ValidateOnStart();
+            .Validate(o => !o.Validate().Any(), "Operator: нужны название оператора (Name) и абсолютный адрес политики (PolicyUrl)").ValidateOnStart();
         services.AddOptions<ConsentOptions>().BindConfiguration("Consent");
         services.AddOptions<StorageOptions>().BindConfiguration("Storage");
         services.AddSingleton(sp => new ConsentCatalog(

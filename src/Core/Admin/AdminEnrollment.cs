@@ -37,13 +37,13 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
 
         if (string.IsNullOrWhiteSpace(passwordHash))
         {
-            return "the password hash is missing";
+            return "нет хеша пароля";
         }
 
         var normalized = AdminAccount.Normalize(login);
         if (accounts.Find(normalized) is not null)
         {
-            return $"the login {normalized} is already taken";
+            return $"логин {normalized} уже занят";
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -70,7 +70,7 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
         }
         catch (DuplicateAdminLoginException)
         {
-            return $"the login {normalized} is already taken";
+            return $"логин {normalized} уже занят";
         }
     }
 }

@@ -28,13 +28,13 @@ public static class AdminEvents
     /// <summary>Why a new password is not acceptable, or null when it is.</summary>
     public static string? PasswordProblem(string password) =>
         string.IsNullOrEmpty(password) || password.Length < MinPasswordLength
-            ? $"the password must be at least {MinPasswordLength} characters long"
+            ? $"пароль должен быть не короче {MinPasswordLength} символов"
             : null;
 
     /// <summary>Why a login is not acceptable, or null when it is.</summary>
     public static string? LoginProblem(string login) =>
-        string.IsNullOrWhiteSpace(login) ? "the login must not be empty"
-        : login.Trim().Length > 64 ? "the login must be at most 64 characters long"
-        : login.Trim().Any(char.IsWhiteSpace) || login.Trim().Any(char.IsControl) ? "the login must not contain spaces or control characters"
+        string.IsNullOrWhiteSpace(login) ? "логин не может быть пустым"
+        : login.Trim().Length > 64 ? "логин должен быть не длиннее 64 символов"
+        : login.Trim().Any(char.IsWhiteSpace) || login.Trim().Any(char.IsControl) ? "в логине не должно быть пробелов и управляющих символов"
         : null;
 }

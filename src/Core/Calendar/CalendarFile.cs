@@ -25,8 +25,8 @@ internal static class CalendarFile
     public static IReadOnlyList<CalendarYear> Shipped()
     {
         using var stream = typeof(CalendarFile).Assembly.GetManifestResourceStream(ShippedResource)
-            ?? throw new InvalidOperationException($"The shipped production calendar ({ShippedResource}) is missing from the assembly.");
-        return Read(stream, "the shipped calendar");
+            ?? throw new InvalidOperationException($"Встроенный производственный календарь ({ShippedResource}) отсутствует в сборке.");
+        return Read(stream, "встроенном календаре");
     }
 
     /// <summary>The years in an operator's file; a path relative to the working directory.</summary>
@@ -35,11 +35,11 @@ internal static class CalendarFile
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new InvalidOperationException($"Calendar file {full} (Calendar:File) does not exist.");
+            throw new InvalidOperationException($"Файл календаря {full} (Calendar:File) не найден.");
         }
 
         using var stream = File.OpenRead(full);
-        return Read(stream, $"calendar file {full}");
+        return Read(stream, $"файле календаря {full}");
     }
 
     public static IReadOnlyList<CalendarYear> Read(Stream json, string origin)
@@ -51,17 +51,17 @@ internal static class CalendarFile
         }
         catch (JsonException ex)
         {
-            throw new InvalidOperationException($"In {origin}: {ex.Message}", ex);
+            throw new InvalidOperationException($"В {origin}: {ex.Message}", ex);
         }
 
         if (file?.Years is not { Count: > 0 } entries)
         {
-            throw new InvalidOperationException($"In {origin}: no \"years\" listed.");
+            throw new InvalidOperationException($"В {origin}: нет списка \"years\".");
         }
 
         var years = entries.Select(e => ToYear(e, origin)).ToList();
         var twice = years.GroupBy(y => y.Year).FirstOrDefault(g => g.Count() > 1);
-        return twice is null ? years : throw new InvalidOperationException($"In {origin}: year {twice.Key} is listed twice.");
+        return twice is null ? years : throw new InvalidOperationException($"В {origin}: {twice.Key} год указан дважды.");
     }
 
     private static CalendarYear ToYear(CalendarYearDto e, string origin)
@@ -69,7 +69,7 @@ internal static class CalendarFile
         if (e.Year is not (>= 1992 and <= 9998) || e.Provisional is null || string.IsNullOrWhiteSpace(e.Source))
         {
             // Provisional is required, not defaulted: a year must say whether its decree is in.
-            throw new InvalidOperationException($"In {origin}: every year needs \"year\", \"provisional\" (true/false) and \"source\" (the decree).");
+            throw new InvalidOperationException($"В {origin}: у каждого года должны быть \"year\", \"provisional\" (true/false) и \"source\" (постановление).");
         }
 
         var year = e.Year.Value;
@@ -85,13 +85,13 @@ internal static class CalendarFile
         foreach (var d in dates ?? [])
         {
             var problem =
-                d.Year != year ? $"is not in {year}"
-                : CalendarYear.IsWeekend(d) != weekend ? (weekend ? "is not a Saturday or Sunday" : "is a weekend day (list only non-working weekdays)")
-                : !set.Add(d) ? "is listed twice"
+                d.Year != year ? $"не относится к {year} году"
+                : CalendarYear.IsWeekend(d) != weekend ? (weekend ? "не суббота и не воскресенье" : "выходной день (указывайте только нерабочие будни)")
+                : !set.Add(d) ? "указана дважды"
                 : null;
             if (problem is not null)
             {
-                throw new InvalidOperationException($"In {origin}, year {year}, \"{key}\": {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({d.DayOfWeek}) {problem}.");
+                throw new InvalidOperationException($"В {origin}, {year} год, \"{key}\": {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({RussianWeekday.Abbreviation(d)}) {problem}.");
             }
         }
 

@@ -18,7 +18,7 @@ public sealed class CalendarYearMissingException : Exception
     }
 
     public CalendarYearMissingException(int year)
-        : base($"The production calendar has no data for {year}: load that year's decree (Calendar:File) before counting deadlines in it.")
+        : base($"В производственном календаре нет данных за {year} год: загрузите постановление на этот год (Calendar:File), прежде чем считать в нём сроки.")
     {
         Year = year;
     }

@@ -111,6 +111,6 @@ public sealed class ProductionCalendar
     private Deadline Result(DateOnly due, SortedSet<int> provisional) => new(due, provisional.Count == 0 ? null : Warning(provisional));
 
     private string Warning(SortedSet<int> years) => years.Count == 1
-        ? $"The {years.Min} production calendar is provisional ({_years[years.Min].Source}): this due date may move once its decree is loaded (Calendar:File)."
-        : $"The {string.Join(", ", years)} production calendars are provisional: this due date may move once their decrees are loaded (Calendar:File).";
+        ? $"Производственный календарь на {years.Min} год предварительный ({_years[years.Min].Source}): срок может сдвинуться, когда будет загружено постановление (Calendar:File)."
+        : $"Производственные календари на {string.Join(", ", years)} годы предварительные: срок может сдвинуться, когда будут загружены постановления (Calendar:File).";
 }

@@ -43,12 +43,12 @@ public sealed class OperatorOptions
     {
         if (string.IsNullOrWhiteSpace(Name))
         {
-            yield return "Operator:Name is empty";
+            yield return "не указано название оператора (Operator:Name)";
         }
 
         if (!Uri.TryCreate(PolicyUrl, UriKind.Absolute, out _))
         {
-            yield return "Operator:PolicyUrl must be an absolute URL";
+            yield return "адрес политики (Operator:PolicyUrl) должен быть абсолютным URL";
         }
     }
 }

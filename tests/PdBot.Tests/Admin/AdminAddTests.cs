@@ -22,7 +22,7 @@ public sealed class AdminAddTests : IDisposable
         var result = await Add($"{Password}\n{Password}\n", "--login", "Anna", "--role", "operator");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Account anna (operator) created.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Учётная запись anna (оператор) создана.", result.Out, StringComparison.Ordinal);
         Assert.Contains("Пароль:", result.Error, StringComparison.Ordinal);
         Assert.Contains("Повторите пароль:", result.Error, StringComparison.Ordinal);
         using var host = new PdBotTestHost(dbPath: Db);
@@ -42,7 +42,7 @@ public sealed class AdminAddTests : IDisposable
         var result = await Add($"{Password}\n{Password}\n", "--login", "boss");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Account boss (admin) created.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Учётная запись boss (администратор) создана.", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AdminAddTests : IDisposable
         var result = await Add($"{Password}\n{Password}x\n", "--login", "anna");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("do not match", result.Error, StringComparison.Ordinal);
+        Assert.Contains("пароли не совпадают", result.Error, StringComparison.Ordinal);
         AssertNoAccounts();
     }
 
@@ -61,7 +61,7 @@ public sealed class AdminAddTests : IDisposable
         var result = await Add("short\nshort\n", "--login", "anna");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("at least 10 characters", result.Error, StringComparison.Ordinal);
+        Assert.Contains("не короче 10 символов", result.Error, StringComparison.Ordinal);
         AssertNoAccounts();
     }
 
@@ -73,7 +73,7 @@ public sealed class AdminAddTests : IDisposable
         var result = await Add("another-password\nanother-password\n", "--login", "ANNA", "--role", "auditor");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("already taken", result.Error, StringComparison.Ordinal);
+        Assert.Contains("уже занят", result.Error, StringComparison.Ordinal);
         using var host = new PdBotTestHost(dbPath: Db);
         var accounts = host.Services.GetRequiredService<IAdminAccounts>();
         Assert.Equal(1, accounts.Count());

@@ -63,17 +63,17 @@ public sealed class CalendarFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2028-01-01"] } ] }""", "2028-01-01 (Saturday) is a weekend day")]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "workingDays": ["2028-01-03"] } ] }""", "2028-01-03 (Monday) is not a Saturday or Sunday")]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2027-12-31"] } ] }""", "is not in 2028")]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2028-01-03", "2028-01-03"] } ] }""", "is listed twice")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2028-01-01"] } ] }""", "2028-01-01 (сб) выходной день")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "workingDays": ["2028-01-03"] } ] }""", "2028-01-03 (пн) не суббота и не воскресенье")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2027-12-31"] } ] }""", "не относится к 2028 году")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": false, "source": "x", "holidays": ["2028-01-03", "2028-01-03"] } ] }""", "указана дважды")]
     [InlineData("""{ "years": [ { "year": 2028, "source": "x", "holidays": [] } ] }""", "\"provisional\"")]
     [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "holidays": [] } ] }""", "\"source\"")]
     [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "source": "x", "holiday": [] } ] }""", "holiday")]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "source": "x", "holidays": ["2028-13-01"] } ] }""", "calendar file")]
-    [InlineData("""{ "years": [] }""", "no \"years\"")]
-    [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "source": "x" }, { "year": 2028, "provisional": true, "source": "y" } ] }""", "listed twice")]
-    [InlineData("not json", "calendar file")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "source": "x", "holidays": ["2028-13-01"] } ] }""", "файле календаря")]
+    [InlineData("""{ "years": [] }""", "нет списка \"years\"")]
+    [InlineData("""{ "years": [ { "year": 2028, "provisional": true, "source": "x" }, { "year": 2028, "provisional": true, "source": "y" } ] }""", "указан дважды")]
+    [InlineData("not json", "файле календаря")]
     public void A_doubtful_file_is_refused_with_a_clear_message(string json, string expected)
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Load(json));

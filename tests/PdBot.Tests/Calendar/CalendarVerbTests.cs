@@ -32,7 +32,7 @@ public sealed class CalendarVerbTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("2027-01-19", Lines(output)[0]);
         Assert.Contains("2027", error, StringComparison.Ordinal);
-        Assert.Contains("provisional", error, StringComparison.Ordinal);
+        Assert.Contains("предварительный", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CalendarVerbTests : IDisposable
         var (code, _, error) = await CliRunner.RunAsync("calendar", "due");
 
         Assert.Equal(2, code);
-        Assert.Contains("--from YYYY-MM-DD", error, StringComparison.Ordinal);
+        Assert.Contains("--from ГГГГ-ММ-ДД", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,14 +89,14 @@ public sealed class CalendarVerbTests : IDisposable
 
         Assert.Equal(0, code);
         var lines = Lines(output);
-        Assert.StartsWith("# 2025: confirmed", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("# 2025: утверждён", lines[0], StringComparison.Ordinal);
         Assert.Contains("1335", lines[0], StringComparison.Ordinal);
         var days = lines.Where(l => !l.StartsWith('#')).ToList();
         Assert.Equal(118 + 1, days.Count);
         Assert.All(days, l => Assert.Matches(@"^2025-\d\d-\d\d  ", l));
-        Assert.Contains("2025-05-02  Fri  holiday", days);
-        Assert.Contains("2025-02-23  Sun  weekend", days);
-        Assert.Contains("2025-11-01  Sat  working Saturday (transfer)", days);
+        Assert.Contains("2025-05-02  пт  праздник или перенесённый выходной", days);
+        Assert.Contains("2025-02-23  вс  выходной", days);
+        Assert.Contains("2025-11-01  сб  рабочий выходной (перенос)", days);
         Assert.DoesNotContain(days, l => l.StartsWith("2025-02-24", StringComparison.Ordinal));
     }
 
@@ -106,8 +106,8 @@ public sealed class CalendarVerbTests : IDisposable
         var (code, output, _) = await CliRunner.RunAsync("calendar", "show", "2027");
 
         Assert.Equal(0, code);
-        Assert.StartsWith("# 2027: PROVISIONAL", output, StringComparison.Ordinal);
-        Assert.Contains("2027-05-10  Mon  holiday", Lines(output));
+        Assert.StartsWith("# 2027: ПРЕДВАРИТЕЛЬНЫЙ", output, StringComparison.Ordinal);
+        Assert.Contains("2027-05-10  пн  праздник или перенесённый выходной", Lines(output));
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class CalendarVerbTests : IDisposable
         var (code, output, _) = await CliRunner.RunAsync("calendar", "show", "2027", "--Calendar:File", file);
 
         Assert.Equal(0, code);
-        Assert.StartsWith("# 2027: confirmed, Test Decree No. 0", output, StringComparison.Ordinal);
-        Assert.Contains("2027-11-13  Sat  working Saturday (transfer)", Lines(output));
+        Assert.StartsWith("# 2027: утверждён, Test Decree No. 0", output, StringComparison.Ordinal);
+        Assert.Contains("2027-11-13  сб  рабочий выходной (перенос)", Lines(output));
     }
 
     [Theory]

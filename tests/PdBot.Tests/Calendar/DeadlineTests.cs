@@ -56,7 +56,7 @@ public sealed class DeadlineTests
         Assert.Equal(Day.Of(due), deadline.Due);
         Assert.True(deadline.IsProvisional);
         Assert.Contains("2027", deadline.Warning, StringComparison.Ordinal);
-        Assert.Contains("provisional", deadline.Warning, StringComparison.Ordinal);
+        Assert.Contains("предварительный", deadline.Warning, StringComparison.Ordinal);
     }
 
     [Fact]

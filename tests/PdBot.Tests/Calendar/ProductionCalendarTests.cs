@@ -117,7 +117,7 @@ public sealed class ProductionCalendarTests
     [Theory]
     [InlineData(2025, false, "1335")]
     [InlineData(2026, false, "1466")]
-    [InlineData(2027, true, "Art. 112")]
+    [InlineData(2027, true, "ст. 112 ТК РФ")]
     public void Years_2025_and_2026_are_confirmed_and_2027_is_provisional(int year, bool provisional, string source)
     {
         Assert.Equal(provisional, Calendar.IsProvisional(year));

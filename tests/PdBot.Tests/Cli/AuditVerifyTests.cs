@@ -39,7 +39,7 @@ public sealed class AuditVerifyTests : IDisposable
         var result = await CliRunner.RunAsync("audit", "verify", "--db", Db);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("intact: 6 entries", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Цепочка цела: проверено записей — 6.", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AuditVerifyTests : IDisposable
         var result = await CliRunner.RunAsync("audit", "verify", "--db", Db);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("broken at entry 2", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Цепочка нарушена на записи № 2:", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class AuditVerifyTests : IDisposable
         var result = await CliRunner.RunAsync("audit", "verify", "--db", Db);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("broken at entry 3", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Цепочка нарушена на записи № 3:", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class AuditVerifyTests : IDisposable
         var result = await CliRunner.RunAsync("audit", "verify", "--db", Db);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("broken at entry 6", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Цепочка нарушена на записи № 6:", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +98,6 @@ public sealed class AuditVerifyTests : IDisposable
         var result = await CliRunner.RunAsync("audit", "verify", "--db", Db);
 
         Assert.True(result.ExitCode != 0, result.Error);
-        Assert.True(result.Out.Contains("broken at entry 2", StringComparison.Ordinal), result.Out + result.Error);
+        Assert.True(result.Out.Contains("Цепочка нарушена на записи № 2:", StringComparison.Ordinal), result.Out + result.Error);
     }
 }

@@ -19,7 +19,7 @@ public sealed class DatabaseLockTests : IDisposable
             var result = await PdbotProcess.RunAsync("", "consents", "export", "--format", "csv", "--db", path);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("in use by another PdBot process", result.Error, StringComparison.Ordinal);
+            Assert.Contains("база занята другим процессом PdBot", result.Error, StringComparison.Ordinal);
         }
 
         // Released on dispose: the same command now works.

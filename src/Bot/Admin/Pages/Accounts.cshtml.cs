@@ -101,13 +101,7 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
         return RedirectToPage();
     }
 
-    public static string RoleText(AdminRole role) => role switch
-    {
-        AdminRole.Admin => "администратор",
-        AdminRole.Operator => "оператор",
-        AdminRole.Auditor => "аудитор",
-        _ => role.ToString(),
-    };
+    public static string RoleText(AdminRole role) => AdminRoleText.Russian(role);
 
     public bool IsLocked(AdminAccount account) => account?.LockedUntilUtc is { } until && until > NowUtc;
 

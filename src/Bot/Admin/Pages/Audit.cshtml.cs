@@ -104,16 +104,7 @@ public sealed partial class AuditModel(IAuditLog audit) : AuditViewPageModel
     };
 
     /// <summary>The check's problem code (as the CLI prints it) in words.</summary>
-    public static string ProblemText(string? problem) => problem switch
-    {
-        "missing" => "запись отсутствует (удалена)",
-        "out of order" => "нарушен порядок записей",
-        "previous-hash link broken" => "не совпадает ссылка на хеш предыдущей записи",
-        "user id altered" => "изменён идентификатор пользователя",
-        "content altered" => "изменено содержимое записи",
-        "head does not match the last entry" => "последняя запись не совпадает с сохранённой вершиной цепочки",
-        _ => problem ?? "",
-    };
+    public static string ProblemText(string? problem) => AuditVerification.ProblemText(problem);
 
     /// <summary>The first characters of a hash, enough to compare by eye; the full one goes into the title.</summary>
     public static string ShortHash(string hash) => hash.Length > 12 ? hash[..12] + "…" : hash;

@@ -221,7 +221,7 @@ public sealed class EvidencePack
         Пакет доказательств PdBot (формат {Format})
         Субъект (псевдонимный идентификатор): {_timeline.Person.Id}
         Сформирован: {AdminFormat.IsoUtc(_generatedAtUtc)} (UTC), выгрузил: {_exportedBy}
-        Проверка цепочки журнала аудита при выгрузке: {(_verification.IsIntact ? $"цепочка цела, проверено записей: {_verification.IntactCount}" : $"НАРУШЕНА на записи № {_verification.FirstBadSeq} ({_verification.Problem})")}
+        Проверка цепочки журнала аудита при выгрузке: {(_verification.IsIntact ? $"цепочка цела, проверено записей: {_verification.IntactCount}" : $"НАРУШЕНА на записи № {_verification.FirstBadSeq} ({AuditVerification.ProblemText(_verification.Problem)})")}
 
         Состав
           evidence.json — субъект, согласия с точными текстами, запросы (номер документа скрыт, видны последние 4 цифры),

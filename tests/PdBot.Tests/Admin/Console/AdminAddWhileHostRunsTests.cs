@@ -16,7 +16,7 @@ public sealed class AdminAddWhileHostRunsTests
         var result = await PdbotProcess.RunAsync("maria-secret-1\nmaria-secret-1\n", "admin", "add", "--login", "Maria", "--role", "auditor", "--db", host.DbPath);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Account maria (auditor) created by the running host.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Учётная запись maria (аудитор) создана (через работающий хост).", result.Out, StringComparison.Ordinal);
         var account = host.Services.GetRequiredService<IAdminAccounts>().Find("maria");
         Assert.NotNull(account);
         Assert.Equal(AdminRole.Auditor, account.Role);
@@ -34,7 +34,7 @@ public sealed class AdminAddWhileHostRunsTests
         var result = await PdbotProcess.RunAsync("another-pass-1\nanother-pass-1\n", "admin", "add", "--login", ConsoleHost.AdminLogin, "--db", host.DbPath);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("already taken", result.Error, StringComparison.Ordinal);
+        Assert.Contains("уже занят", result.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(AccountHandover.FolderFor(host.DbPath)));
     }
 }
