@@ -27,7 +27,8 @@ public static class VkActivityMapper
                 UserId = Id(o, "user_id"),
                 ChatId = Id(o, "peer_id"),
                 Payload = Command(o.TryGetProperty("payload", out var p) ? p : default),
-                ReplyToId = Id(o, "conversation_message_id"),
+                // Optional in the 5.199 schema (callback_message_event): without it there is no message to redraw.
+                ReplyToId = OptionalId(o, "conversation_message_id"),
                 ButtonPressId = o.GetProperty("event_id").GetString(),
                 MessageId = "ev-" + key,
                 DedupeKey = key,
@@ -91,8 +92,11 @@ public static class VkActivityMapper
         return payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("cmd", out var cmd) ? cmd.GetString() : null;
     }
 
-    private static string Id(JsonElement o, string name) =>
-        o.GetProperty(name).ValueKind == JsonValueKind.Number
-            ? o.GetProperty(name).GetInt64().ToString(CultureInfo.InvariantCulture)
-            : o.GetProperty(name).GetString() ?? "";
+    private static string Id(JsonElement o, string name) => OptionalId(o, name) ?? throw new KeyNotFoundException($"VK event without \"{name}\"");
+
+    private static string? OptionalId(JsonElement o, string name) =>
+        !o.TryGetProperty(name, out var v) ? null
+        : v.ValueKind == JsonValueKind.Number ? v.GetInt64().ToString(CultureInfo.InvariantCulture)
+        : v.ValueKind == JsonValueKind.String ? v.GetString()
+        : null;
 }

@@ -75,14 +75,16 @@ public sealed class VkAdapter : BotAdapter
     {
         ArgumentNullException.ThrowIfNull(turn);
         var a = turn.Activity;
+        var snackbar = hint is { Length: > 0 and <= EventData.MaxSnackbarText };
         if (a.ButtonPressId is { } eventId)
         {
             await _api.Messages.SendMessageEventAnswerAsync(eventId, long.Parse(a.UserId, CultureInfo.InvariantCulture), long.Parse(a.ChatId, CultureInfo.InvariantCulture),
-                string.IsNullOrEmpty(hint) ? null : new EventData { Type = MessageEventType.ShowSnackbar, Text = hint }, cancellationToken);
+                snackbar ? new EventData { Type = MessageEventType.ShowSnackbar, Text = hint } : null, cancellationToken);
         }
-        else if (!string.IsNullOrEmpty(hint))
+
+        if (!string.IsNullOrEmpty(hint) && (a.ButtonPressId is null || !snackbar))
         {
-            // Text-button clients have no snackbar: the hint is a message.
+            // Text-button clients have no snackbar, and a snackbar holds 90 characters: then the hint is a message, whole.
             await SendAsync(turn, new BotMessage(hint), cancellationToken);
         }
     }
@@ -93,11 +95,18 @@ public sealed class VkAdapter : BotAdapter
         if (messageId == VkActivityMapper.TextPressReply)
         {
             // No message to redraw for a text button: show the new buttons with the current state.
-            if (buttons.Count > 0)
-            {
-                await SendAsync(turn, new BotMessage("Текущее состояние:", buttons), cancellationToken);
-            }
+            await SendCurrentStateAsync(turn, buttons, cancellationToken);
+            return;
+        }
 
+        var peer = long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture);
+        var cmid = long.Parse(messageId, CultureInfo.InvariantCulture);
+
+        // messages.edit wants the text even when only the keyboard changes, and the press carries only the message's number.
+        var shown = await _api.Messages.GetByConversationMessageIdAsync(peer, [cmid], cancellationToken);
+        if (shown.FirstOrDefault(m => m.ConversationMessageId == cmid) is not { Text.Length: > 0 } message)
+        {
+            await SendCurrentStateAsync(turn, buttons, cancellationToken);
             return;
         }
 
@@ -105,15 +114,16 @@ public sealed class VkAdapter : BotAdapter
         {
             await _api.Messages.EditAsync(new MessageEditParams
             {
-                PeerId = long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture),
-                ConversationMessageId = long.Parse(messageId, CultureInfo.InvariantCulture),
+                PeerId = peer,
+                ConversationMessageId = cmid,
+                Message = message.Text,
                 Keyboard = Keyboard(buttons, false),
                 KeepForwardMessages = true,
             }, cancellationToken);
         }
         catch (MessageEditExpiredException)
         {
-            await SendAsync(turn, new BotMessage("Текущее состояние:", buttons), cancellationToken);
+            await SendCurrentStateAsync(turn, buttons, cancellationToken);
         }
     }
 
@@ -144,7 +154,8 @@ public sealed class VkAdapter : BotAdapter
             first = false;
             foreach (var b in row)
             {
-                var color = b.Label.StartsWith('☑') ? KeyboardButtonColor.Positive : b.Label == "Отправить" ? KeyboardButtonColor.Primary : KeyboardButtonColor.Secondary;
+                // An ordinary button gets no colour: VK's schema names the plain one "default", its keyboard page "secondary".
+                var color = b.Label.StartsWith('☑') ? KeyboardButtonColor.Positive : b.Label == "Отправить" ? KeyboardButtonColor.Primary : KeyboardButtonColor.Default;
                 if (textOnly)
                 {
                     k.AddButton(b.Label, VkActivityMapper.Wrap(b.Payload), color);
@@ -157,5 +168,13 @@ public sealed class VkAdapter : BotAdapter
         }
 
         return k.Build();
+    }
+
+    private async Task SendCurrentStateAsync(ITurnContext turn, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken ct)
+    {
+        if (buttons.Count > 0)
+        {
+            await SendAsync(turn, new BotMessage("Текущее состояние:", buttons), ct);
+        }
     }
 }

@@ -44,15 +44,23 @@ public sealed partial class FakeVkServer
     }
 
     /// <summary>A callback button press: <paramref name="payloadJson"/> arrives as an object; <paramref name="vkEventId"/> is the token for messages.sendMessageEventAnswer.</summary>
-    public static string MessageEvent(string eventId, long userId, string payloadJson, int conversationMessageId, string vkEventId, string? secret = null, long groupId = DefaultGroupId) =>
-        Envelope("message_event", eventId, new JsonObject
+    /// <remarks><paramref name="conversationMessageId"/> is optional in the 5.199 schema (callback/objects.json, callback_message_event): null leaves it out.</remarks>
+    public static string MessageEvent(string eventId, long userId, string payloadJson, long? conversationMessageId, string vkEventId, string? secret = null, long groupId = DefaultGroupId)
+    {
+        var o = new JsonObject
         {
             ["user_id"] = userId,
             ["peer_id"] = userId,
             ["event_id"] = vkEventId,
             ["payload"] = JsonNode.Parse(payloadJson),
-            ["conversation_message_id"] = conversationMessageId,
-        }, secret, groupId);
+        };
+        if (conversationMessageId is { } cmid)
+        {
+            o["conversation_message_id"] = cmid;
+        }
+
+        return Envelope("message_event", eventId, o, secret, groupId);
+    }
 
     /// <summary>The user allowed messages from the community (<paramref name="key"/>: the developer's parameter of the allow request).</summary>
     public static string MessageAllow(string eventId, long userId, string? secret = null, string key = "", long groupId = DefaultGroupId) =>

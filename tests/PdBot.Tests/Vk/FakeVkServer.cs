@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PdBot.Tests.Vk.Schema;
 
 namespace PdBot.Tests.Vk;
 
@@ -15,6 +16,9 @@ namespace PdBot.Tests.Vk;
 /// A VK API server on Kestrel (127.0.0.1, random port) that answers <c>POST /method/{method}</c> (form-encoded, like
 /// api.vk.com) and serves a Bots Long Poll endpoint at <see cref="LongPollServerUrl"/>. Records every call made with the
 /// right token, dedupes messages.send by (peer, random_id) like VK, and fails calls or polls on demand.
+/// Strict like VK: a call that breaks VK's 5.199 schema (<see cref="VkMethodSchema"/>, <see cref="VkKeyboardRules"/>,
+/// <see cref="VkEventDataRules"/>) is answered with error 100 (911 for a keyboard) and recorded as a violation, and
+/// disposing the server fails the test while any violation is left that the test did not take with <see cref="TakeViolations"/>.
 /// </summary>
 public sealed partial class FakeVkServer : IAsyncDisposable
 {
@@ -26,6 +30,8 @@ public sealed partial class FakeVkServer : IAsyncDisposable
     private readonly List<VkSentMessage> _sent = [];
     private readonly Dictionary<(long Peer, long RandomId), long> _byRandomId = [];
     private readonly List<Failure> _failures = [];
+    private readonly List<string> _violations = [];
+    private readonly Dictionary<long, long> _lastCmid = [];
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private long _nextMessageId = 500;
@@ -51,6 +57,20 @@ public sealed partial class FakeVkServer : IAsyncDisposable
 
     /// <summary>Messages really sent, in order (a messages.send repeating a random_id for the same peer is not listed).</summary>
     public IReadOnlyList<VkSentMessage> SentMessages { get { lock (_gate) { return [.. _sent]; } } }
+
+    /// <summary>What calls did against VK's schema so far, in order (e.g. "messages.edit: unknown parameter conversation_message_id").</summary>
+    public IReadOnlyList<string> Violations { get { lock (_gate) { return [.. _violations]; } } }
+
+    /// <summary>Returns the violations so far and forgets them: for a test that breaks the schema on purpose.</summary>
+    public IReadOnlyList<string> TakeViolations()
+    {
+        lock (_gate)
+        {
+            var taken = _violations.ToList();
+            _violations.Clear();
+            return taken;
+        }
+    }
 
     public IReadOnlyList<VkRecordedCall> CallsTo(string method) =>
         [.. Calls.Where(c => string.Equals(c.Method, method, StringComparison.Ordinal))];
@@ -93,6 +113,10 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        if (Violations is { Count: > 0 } violations)
+        {
+            Assert.Fail("Calls to the fake VK broke VK's 5.199 schema:\n" + string.Join("\n", violations));
+        }
     }
 
     private void AddFailure(Failure failure)
@@ -155,16 +179,20 @@ public sealed partial class FakeVkServer : IAsyncDisposable
             return Error(5, "User authorization failed: invalid access_token (4).", method, fields);
         }
 
-        if (string.IsNullOrEmpty(fields.GetValueOrDefault("v")))
-        {
-            return Error(8, "Invalid request: v (version) is required", method, fields);
-        }
-
         var call = new VkRecordedCall(0, method, fields);
         lock (_gate)
         {
             call = call with { Order = _calls.Count };
             _calls.Add(call);
+        }
+
+        if (Refusal(call) is { } refusal)
+        {
+            return refusal;
+        }
+
+        lock (_gate)
+        {
             var peer = call.PeerId;
             var failure = _failures.FirstOrDefault(f => string.Equals(f.Method, method, StringComparison.Ordinal) && (f.PeerId is null || f.PeerId == peer));
             if (failure is { Once: true })
@@ -181,28 +209,73 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         return method switch
         {
             "messages.send" => Send(call),
-            "messages.edit" => Keyboard(call, out _) ? Ok(1) : Error(911, "Keyboard format is invalid", method, fields),
-            "messages.sendMessageEventAnswer" => SendMessageEventAnswer(call),
+            "messages.edit" => Ok(1),
+            "messages.sendMessageEventAnswer" => Ok(1),
+            "messages.getByConversationMessageId" => GetByConversationMessageId(call),
             "groups.getLongPollServer" => GetLongPollServer(call),
             _ => Error(3, "Unknown method passed", method, fields),
         };
     }
 
-    private JsonObject Send(VkRecordedCall call)
+    /// <summary>VK's answer to a call that breaks the schema (null when it does not), with the violation recorded.</summary>
+    private JsonObject? Refusal(VkRecordedCall call)
     {
-        if (call.PeerId is not { } peer)
+        if (!VkMethodSchema.Methods.ContainsKey(call.Method))
         {
-            return Error(100, "One of the parameters specified was missing or invalid: you should specify peer_id, user_id, domain, chat_id or user_ids param", call.Method, call.Fields);
+            Violate([$"{call.Method}: not a method PdBot may call (not in the table)"]);
+            return Error(3, "Unknown method passed", call.Method, call.Fields);
         }
 
-        if (call.RandomId is not { } randomId || randomId == 0)
+        if (string.IsNullOrEmpty(call.Field("v")))
         {
+            Violate([$"{call.Method}: no v"]);
+            return Error(8, "Invalid request: v (version) is required", call.Method, call.Fields);
+        }
+
+        var problems = VkMethodSchema.Check(call.Method, call.Fields);
+        if (problems.Count > 0)
+        {
+            Violate(problems);
+            return Error(100, "One of the parameters specified was missing or invalid: " + string.Join("; ", problems), call.Method, call.Fields);
+        }
+
+        if (call.Field("event_data") is { } eventData && VkEventDataRules.Check(eventData) is { Count: > 0 } bad)
+        {
+            Violate([.. bad.Select(b => $"{call.Method}: {b}")]);
+            return Error(100, "One of the parameters specified was missing or invalid: event_data is invalid", call.Method, call.Fields);
+        }
+
+        if (call.Field("keyboard") is { } keyboard && VkKeyboardRules.Check(keyboard) is { Count: > 0 } wrong)
+        {
+            Violate([.. wrong.Select(w => $"{call.Method}: {w}")]);
+            return Error(911, "Keyboard format is invalid", call.Method, call.Fields);
+        }
+
+        return null;
+    }
+
+    private void Violate(IEnumerable<string> problems)
+    {
+        lock (_gate)
+        {
+            _violations.AddRange(problems);
+        }
+    }
+
+    private JsonObject Send(VkRecordedCall call)
+    {
+        // Only private dialogs and chats by peer_id or user_id are played; the schema check has passed, random_id is there.
+        if (call.PeerId is not { } peer || call.RandomId is not { } randomId || randomId == 0)
+        {
+            Violate([$"{call.Method}: the fake needs peer_id or user_id and a non-zero random_id"]);
             return Error(100, "One of the parameters specified was missing or invalid: random_id is required", call.Method, call.Fields);
         }
 
-        if (!Keyboard(call, out var keyboard))
+        JsonElement? keyboard = null;
+        if (call.Field("keyboard") is { } text)
         {
-            return Error(911, "Keyboard format is invalid", call.Method, call.Fields);
+            using var doc = JsonDocument.Parse(text); // valid: VkKeyboardRules has passed
+            keyboard = doc.RootElement.Clone();
         }
 
         lock (_gate)
@@ -213,56 +286,32 @@ public sealed partial class FakeVkServer : IAsyncDisposable
             }
 
             var id = _nextMessageId++;
+            var cmid = _lastCmid[peer] = _lastCmid.GetValueOrDefault(peer, 100) + 1;
             _byRandomId[(peer, randomId)] = id;
-            _sent.Add(new VkSentMessage(id, peer, randomId, call.Message, keyboard, call.Field("payload")));
+            _sent.Add(new VkSentMessage(id, peer, randomId, call.Message, keyboard, call.Field("payload")) { ConversationMessageId = cmid });
             return Ok(id);
         }
     }
 
-    private static JsonObject SendMessageEventAnswer(VkRecordedCall call)
+    /// <summary>The messages this fake sent to the peer with those numbers, in VK's shape (a community's message: from_id is -group id, out 1).</summary>
+    private JsonObject GetByConversationMessageId(VkRecordedCall call)
     {
-        if (string.IsNullOrEmpty(call.Field("event_id")) || call.Field("user_id") is null || call.Field("peer_id") is null)
+        var peer = VkRecordedCall.Long(call.Fields, "peer_id");
+        var numbers = call.Field("conversation_message_ids")!.Split(',').Select(n => long.Parse(n, CultureInfo.InvariantCulture)).ToHashSet();
+        var found = SentMessages.Where(m => m.PeerId == peer && numbers.Contains(m.ConversationMessageId)).ToList();
+        var items = new JsonArray([.. found.Select(m => (JsonNode)new JsonObject
         {
-            return Error(100, "One of the parameters specified was missing or invalid: event_id, user_id and peer_id are required", call.Method, call.Fields);
-        }
-
-        return call.Field("event_data") is { } data && !IsJson(data)
-            ? Error(100, "One of the parameters specified was missing or invalid: event_data is invalid", call.Method, call.Fields)
-            : Ok(1);
-    }
-
-    /// <summary>Parses the keyboard field (false when it is not valid JSON; keyboard is null when there is none).</summary>
-    private static bool Keyboard(VkRecordedCall call, out JsonElement? keyboard)
-    {
-        keyboard = null;
-        if (call.Field("keyboard") is not { } text)
-        {
-            return true;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            keyboard = doc.RootElement.Clone();
-            return doc.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+            ["date"] = Now(),
+            ["from_id"] = -GroupId,
+            ["id"] = m.MessageId,
+            ["out"] = 1,
+            ["version"] = m.MessageId,
+            ["peer_id"] = m.PeerId,
+            ["conversation_message_id"] = m.ConversationMessageId,
+            ["text"] = m.Message ?? "",
+            ["random_id"] = m.RandomId,
+        })]);
+        return Ok(new JsonObject { ["count"] = found.Count, ["items"] = items });
     }
 
     private static JsonObject Ok(JsonNode? response) => new() { ["response"] = response };

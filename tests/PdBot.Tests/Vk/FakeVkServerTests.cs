@@ -4,9 +4,9 @@ using System.Text.Json;
 
 namespace PdBot.Tests.Vk;
 
-public sealed class FakeVkServerTests
+public sealed partial class FakeVkServerTests
 {
-    private const string Keyboard = """{"inline":true,"buttons":[[{"action":{"type":"callback","label":"Да","payload":"{\"cmd\":\"yes\"}"},"color":"positive"}]]}""";
+    private const string Keyboard = """{"one_time":false,"inline":true,"buttons":[[{"action":{"type":"callback","label":"Да","payload":"{\"cmd\":\"yes\"}"},"color":"positive"}]]}""";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -55,20 +55,17 @@ public sealed class FakeVkServerTests
         var second = await CallAsync(server, "messages.send", ("user_id", "43"), ("random_id", "8"), ("message", "Ещё"));
         var again = await CallAsync(server, "messages.send", ("peer_id", "42"), ("random_id", "7"), ("message", "Привет"), ("keyboard", Keyboard));
         var otherPeer = await CallAsync(server, "messages.send", ("peer_id", "44"), ("random_id", "7"), ("message", "Другому"));
-        var noRandom = await CallAsync(server, "messages.send", ("peer_id", "42"), ("message", "x"));
-        var zeroRandom = await CallAsync(server, "messages.send", ("peer_id", "42"), ("random_id", "0"), ("message", "x"));
-        var badKeyboard = await CallAsync(server, "messages.send", ("peer_id", "42"), ("random_id", "9"), ("keyboard", "{not json"));
-        var edit = await CallAsync(server, "messages.edit", ("peer_id", "42"), ("conversation_message_id", "1"), ("message", "Привет"), ("keyboard", Keyboard));
+        var edit = await CallAsync(server, "messages.edit", ("peer_id", "42"), ("cmid", "101"), ("message", "Привет"), ("keyboard", Keyboard));
+        var read = await CallAsync(server, "messages.getByConversationMessageId", ("peer_id", "42"), ("conversation_message_ids", "101,102"));
         var answer = await CallAsync(server, "messages.sendMessageEventAnswer", ("event_id", "abc"), ("user_id", "42"), ("peer_id", "42"), ("event_data", """{"type":"show_snackbar","text":"ok"}"""));
 
         Assert.Equal(500, first.GetProperty("response").GetInt64());
         Assert.Equal(501, second.GetProperty("response").GetInt64());
         Assert.Equal(500, again.GetProperty("response").GetInt64());
         Assert.Equal(502, otherPeer.GetProperty("response").GetInt64());
-        Assert.Equal((100, "One of the parameters specified was missing or invalid: random_id is required"), Error(noRandom));
-        Assert.Equal(100, Error(zeroRandom).Code);
-        Assert.Equal(911, Error(badKeyboard).Code);
         Assert.Equal(1, edit.GetProperty("response").GetInt32());
+        var item = Assert.Single(read.GetProperty("response").GetProperty("items").EnumerateArray());
+        Assert.Equal((101, "Привет", -server.GroupId), (item.GetProperty("conversation_message_id").GetInt64(), item.GetProperty("text").GetString(), item.GetProperty("from_id").GetInt64()));
         Assert.Equal(1, answer.GetProperty("response").GetInt32());
 
         var sent = server.SentMessages;
@@ -78,8 +75,9 @@ public sealed class FakeVkServerTests
         Assert.Equal(7, sent[0].RandomId);
         Assert.Equal("callback", sent[0].Keyboard!.Value.GetProperty("buttons")[0][0].GetProperty("action").GetProperty("type").GetString());
         Assert.Null(sent[1].Keyboard);
-        Assert.Equal(7, server.CallsTo("messages.send").Count);
-        Assert.Equal(Enumerable.Range(0, 9), server.Calls.Select(c => c.Order));
+        Assert.Equal([101L, 101L, 101L], sent.Select(m => m.ConversationMessageId)); // numbered per conversation
+        Assert.Equal(4, server.CallsTo("messages.send").Count);
+        Assert.Equal(Enumerable.Range(0, 7), server.Calls.Select(c => c.Order));
         Assert.Equal("abc", server.CallsTo("messages.sendMessageEventAnswer").Single().Field("event_id"));
     }
 
@@ -101,6 +99,7 @@ public sealed class FakeVkServerTests
         Assert.Equal((3, "Unknown method passed"), Error(unknown));
         Assert.Empty(server.SentMessages);
         Assert.Equal(["messages.getById"], server.Calls.Select(c => c.Method)); // only calls with the right token
+        Assert.Equal(["messages.getById: not a method PdBot may call (not in the table)"], server.TakeViolations());
     }
 
     [Fact]

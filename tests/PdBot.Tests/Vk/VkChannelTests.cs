@@ -35,16 +35,18 @@ public sealed class VkChannelTests : IAsyncLifetime, IDisposable
         Assert.Equal(("callback", "☐ Согласен(на) на рассылку"), (Button(prompt, 0).GetProperty("type").GetString(), Button(prompt, 0).GetProperty("label").GetString()));
         Assert.True(prompt.Keyboard!.Value.GetProperty("inline").GetBoolean());
 
-        await deliver(MessageEvent("e2", User, Payload(prompt, 1), 2, "vk-ev-1", secret: VkTestHost.Secret));
+        await deliver(MessageEvent("e2", User, Payload(prompt, 1), prompt.ConversationMessageId, "vk-ev-1", secret: VkTestHost.Secret));
         await Until(() => _vk.CallsTo("messages.sendMessageEventAnswer").Count == 1, "the snackbar hint");
         Assert.Contains("Сначала отметьте", _vk.CallsTo("messages.sendMessageEventAnswer")[0].Field("event_data"), StringComparison.Ordinal);
         Assert.Empty(host.ConsentEvents(AuditEvents.Given));
 
-        await deliver(MessageEvent("e3", User, Payload(prompt, 0), 2, "vk-ev-2", secret: VkTestHost.Secret));
+        await deliver(MessageEvent("e3", User, Payload(prompt, 0), prompt.ConversationMessageId, "vk-ev-2", secret: VkTestHost.Secret));
         await Until(() => _vk.CallsTo("messages.edit").Count == 1, "the ☑ redraw");
-        Assert.Contains("☑ Согласен(на) на рассылку", _vk.CallsTo("messages.edit")[0].Field("keyboard"), StringComparison.Ordinal);
+        var edit = _vk.CallsTo("messages.edit")[0];
+        Assert.Contains("☑ Согласен(на) на рассылку", edit.Field("keyboard"), StringComparison.Ordinal);
+        Assert.Equal((prompt.ConversationMessageId.ToString(CultureInfo.InvariantCulture), prompt.Message), (edit.Field("cmid"), edit.Message));
 
-        await deliver(MessageEvent("e4", User, Payload(prompt, 1), 2, "vk-ev-3", secret: VkTestHost.Secret));
+        await deliver(MessageEvent("e4", User, Payload(prompt, 1), prompt.ConversationMessageId, "vk-ev-3", secret: VkTestHost.Secret));
         await Until(() => host.ConsentEvents(AuditEvents.Given).Count == 1, "the consent");
     }
 

@@ -6,9 +6,12 @@ namespace PdBot.Adapters.Vk.Api;
 /// <summary>The event_data of messages.sendMessageEventAnswer, e.g. {"type":"show_snackbar","text":"…"}.</summary>
 public sealed class EventData
 {
+    /// <summary>VK shows a snackbar text of at most 90 characters (for about 10 seconds).</summary>
+    public const int MaxSnackbarText = 90;
+
     public MessageEventType Type { get; set; }
 
-    /// <summary>The snackbar text (VK shows up to 90 characters for about 10 seconds).</summary>
+    /// <summary>The snackbar text, at most <see cref="MaxSnackbarText"/> characters.</summary>
     public string? Text { get; set; }
 
     public Uri? Link { get; set; }

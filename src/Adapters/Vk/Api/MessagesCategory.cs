@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace PdBot.Adapters.Vk.Api;
 
-/// <summary>messages.* methods, as VkNet's <c>api.Messages</c>.</summary>
+/// <summary>
+/// messages.* methods, as VkNet's <c>api.Messages</c>. Each sends only parameters that VK's 5.199 schema
+/// (messages/methods.json) lists for the method, with its names and integer ranges; anything else is refused here,
+/// before the call, rather than answered with error 100 by VK.
+/// </summary>
 public sealed class MessagesCategory
 {
     private readonly VkApi _api;
@@ -18,6 +22,8 @@ public sealed class MessagesCategory
             throw new ArgumentException("RandomId must be non-zero: it is what lets VK drop a retried duplicate.", nameof(p));
         }
 
+        Int32(p.RandomId, "random_id");
+        RequireText(p.Message, nameof(p));
         var f = new List<KeyValuePair<string, string>>();
         Add(f, "peer_id", p.PeerId);
         Add(f, "user_id", p.UserId);
@@ -25,7 +31,7 @@ public sealed class MessagesCategory
         Add(f, "message", p.Message);
         Add(f, "keyboard", p.Keyboard?.ToJson());
         Add(f, "payload", p.Payload);
-        Add(f, "intent", p.Intent);
+        Add(f, "intent", p.Intent is { } intent ? IntentName(intent) : null);
         var r = await _api.CallAsync("messages.send", f, ct);
         return r.ValueKind == JsonValueKind.Number ? r.GetInt64() : throw new VkApiException(-1, "messages.send: the response is not a message id");
     }
@@ -33,11 +39,17 @@ public sealed class MessagesCategory
     public async Task<bool> EditAsync(MessageEditParams p, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(p);
+        if ((p.MessageId is null) == (p.ConversationMessageId is null))
+        {
+            throw new ArgumentException("Set exactly one of MessageId and ConversationMessageId.", nameof(p));
+        }
+
+        RequireText(p.Message, nameof(p));
         var f = new List<KeyValuePair<string, string>>();
         Add(f, "peer_id", p.PeerId);
         Add(f, "message", p.Message);
-        Add(f, "message_id", p.MessageId);
-        Add(f, "conversation_message_id", p.ConversationMessageId);
+        Add(f, "message_id", p.MessageId is { } id ? Int32(id, "message_id") : null);
+        Add(f, "cmid", p.ConversationMessageId is { } cmid ? Int32(cmid, "cmid") : null);
         Add(f, "keyboard", p.Keyboard?.ToJson());
         if (p.KeepForwardMessages is { } keep)
         {
@@ -45,6 +57,31 @@ public sealed class MessagesCategory
         }
 
         return IsOne(await _api.CallAsync("messages.edit", f, ct));
+    }
+
+    /// <summary>The messages of <paramref name="peerId"/>'s conversation with these numbers (unknown numbers are left out).</summary>
+    public async Task<IReadOnlyList<VkMessage>> GetByConversationMessageIdAsync(long peerId, IReadOnlyCollection<long> conversationMessageIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conversationMessageIds);
+        if (conversationMessageIds.Count is 0 or > 100 || conversationMessageIds.Any(n => n < 0))
+        {
+            throw new ArgumentException("1 to 100 conversation message numbers, none negative.", nameof(conversationMessageIds));
+        }
+
+        var f = new List<KeyValuePair<string, string>>();
+        Add(f, "peer_id", peerId);
+        f.Add(new("conversation_message_ids", string.Join(',', conversationMessageIds.Select(VkApi.Format))));
+        var r = await _api.CallAsync("messages.getByConversationMessageId", f, ct);
+        if (r.ValueKind != JsonValueKind.Object || !r.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            throw new VkApiException(-1, "messages.getByConversationMessageId: the response has no items");
+        }
+
+        return [.. items.EnumerateArray()
+            .Where(m => m.TryGetProperty("conversation_message_id", out var n) && n.ValueKind == JsonValueKind.Number)
+            .Select(m => new VkMessage(
+                m.GetProperty("conversation_message_id").GetInt64(),
+                m.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : ""))];
     }
 
     /// <summary>Stops the client's spinner after a callback press (within a minute of it), optionally with a snackbar or link.</summary>
@@ -56,6 +93,37 @@ public sealed class MessagesCategory
         Add(f, "peer_id", peerId);
         Add(f, "event_data", eventData?.ToJson());
         return IsOne(await _api.CallAsync("messages.sendMessageEventAnswer", f, ct));
+    }
+
+    /// <summary>The schema's snake_case value of <paramref name="intent"/>.</summary>
+    internal static string IntentName(MessageIntent intent) => intent switch
+    {
+        MessageIntent.Default => "default",
+        MessageIntent.AccountUpdate => "account_update",
+        MessageIntent.BotAdInvite => "bot_ad_invite",
+        MessageIntent.BotAdPromo => "bot_ad_promo",
+        MessageIntent.ConfirmedNotification => "confirmed_notification",
+        MessageIntent.CustomerSupport => "customer_support",
+        MessageIntent.FinanceNotification => "finance_notification",
+        MessageIntent.GameNotification => "game_notification",
+        MessageIntent.ModeratedNewsletter => "moderated_newsletter",
+        MessageIntent.NonPromoNewsletter => "non_promo_newsletter",
+        MessageIntent.PromoNewsletter => "promo_newsletter",
+        MessageIntent.PurchaseUpdate => "purchase_update",
+        _ => throw new ArgumentOutOfRangeException(nameof(intent), intent, "Not an intent of VK's 5.199 schema."),
+    };
+
+    // "integer" without an int64 format is int32 in VK's schema: a larger value would be refused with error 100.
+    private static long Int32(long value, string name) =>
+        value is >= int.MinValue and <= int.MaxValue ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is an int32 in VK's 5.199 schema.");
+
+    // "(Required if 'attachment' is not set.)", says the schema of messages.send and messages.edit; we send no attachments.
+    private static void RequireText(string? message, string paramName)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            throw new ArgumentException("Message is required: VK refuses a message with neither text nor attachment.", paramName);
+        }
     }
 
     private static void Add(List<KeyValuePair<string, string>> f, string name, long? value)

@@ -7,7 +7,10 @@ public sealed class MessagesSendParams
 
     public long? UserId { get; set; }
 
-    /// <summary>Required and non-zero: 0 disables VK's deduplication, so a retry after a timeout could double-send.</summary>
+    /// <summary>
+    /// Required and non-zero: 0 disables VK's deduplication, so a retry after a timeout could double-send. An int32:
+    /// the 5.199 schema types it "integer" without an int64 format.
+    /// </summary>
     public long RandomId { get; set; }
 
     public string? Message { get; set; }
@@ -17,6 +20,6 @@ public sealed class MessagesSendParams
     /// <summary>A JSON string (≤ 1000 chars) VK hands back with the user's reply.</summary>
     public string? Payload { get; set; }
 
-    /// <summary>A VK intent name such as "default" or "confirmed_notification".</summary>
-    public string? Intent { get; set; }
+    /// <summary>Left out when null (VK then assumes <see cref="MessageIntent.Default"/>).</summary>
+    public MessageIntent? Intent { get; set; }
 }

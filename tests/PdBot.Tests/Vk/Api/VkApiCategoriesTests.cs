@@ -27,7 +27,7 @@ public sealed class VkApiCategoriesTests
     }
 
     [Fact]
-    public async Task Edit_sends_conversation_message_id_keyboard_and_keep_forward_messages_as_1()
+    public async Task Edit_sends_the_text_the_keyboard_and_keep_forward_messages_as_1()
     {
         using var kit = new VkApiTestKit("""{"response":1}""");
 
@@ -43,7 +43,7 @@ public sealed class VkApiCategoriesTests
         Assert.True(ok);
         var f = Assert.Single(kit.Handler.Requests).Form;
         Assert.Equal("123456789", f["peer_id"]);
-        Assert.Equal("615", f["conversation_message_id"]);
+        Assert.Equal("615", f["cmid"]);
         Assert.False(f.ContainsKey("message_id"));
         Assert.Equal("Подписки", f["message"]);
         Assert.Equal("""{"one_time":false,"inline":true,"buttons":[]}""", f["keyboard"]);

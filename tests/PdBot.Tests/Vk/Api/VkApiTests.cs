@@ -17,11 +17,11 @@ public sealed class VkApiTests
         {
             PeerId = 123456789,
             UserId = 42,
-            RandomId = 1234567890123,
+            RandomId = 1234567890,
             Message = "Привет & пока",
             Keyboard = keyboard,
             Payload = """{"cmd":"start"}""",
-            Intent = "default",
+            Intent = MessageIntent.ConfirmedNotification,
         }, CancellationToken.None);
 
         Assert.Equal(985, id);
@@ -30,12 +30,12 @@ public sealed class VkApiTests
         Assert.Equal("application/x-www-form-urlencoded", r.MediaType);
         Assert.Equal("123456789", r.Form["peer_id"]);
         Assert.Equal("42", r.Form["user_id"]);
-        Assert.Equal("1234567890123", r.Form["random_id"]);
+        Assert.Equal("1234567890", r.Form["random_id"]);
         Assert.Equal("Привет & пока", r.Form["message"]);
         Assert.Equal(keyboard.ToJson(), r.Form["keyboard"]);
         Assert.Contains("\"payload\":\"{\\\"cmd\\\":\\\"untick\\\"}\"", r.Form["keyboard"], StringComparison.Ordinal);
         Assert.Equal("""{"cmd":"start"}""", r.Form["payload"]);
-        Assert.Equal("default", r.Form["intent"]);
+        Assert.Equal("confirmed_notification", r.Form["intent"]);
         Assert.Equal(VkApiTestKit.Token, r.Form["access_token"]);
         Assert.Equal("5.199", r.Form["v"]);
     }
