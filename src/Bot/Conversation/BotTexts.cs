@@ -4,10 +4,11 @@ namespace PdBot.Bot.Conversation;
 public static class BotTexts
 {
     public const string SubmitButton = "Отправить";
+    public const string DeclineButton = "Не согласен(на)";
     public const string Unchecked = "☐";
     public const string Checked = "☑";
 
-    public const string PromptFooter = "Чтобы дать согласие, отметьте ☐ и нажмите «Отправить». Не хотите — напишите «Отказаться».";
+    public const string PromptFooter = "Чтобы дать согласие, отметьте ☐ и нажмите «Отправить». Не хотите — нажмите «Не согласен(на)» или напишите «Отказаться».";
     public const string PolicyLine = "Политика обработки персональных данных: ";
     public const string TickFirst = "Сначала отметьте ☐ — без галочки согласие не даётся.";
     public const string AlreadyGiven = "Согласие уже получено, повторно отправлять не нужно.";
@@ -32,10 +33,25 @@ public static class BotTexts
     public const string Unsubscribed = "Вы отписались от рассылки. Сообщений с предложениями больше не будет. Подписаться снова можно через меню.";
     public const string MailingDeclined = "Хорошо, согласие на рассылку не дано — рассылку присылать не будем.";
     public const string NotSubscribed = "Вы не подписаны на рассылку — сообщений с предложениями не будет.";
+    public const string StopQuestion = "Отписаться от рассылки?";
+    public const string StopYesButton = "Да, отписаться";
+    public const string StopNoButton = "Нет";
+    public const string MailingKept = "Хорошо, ничего не меняем.";
     public const string Error = "Не получилось обработать сообщение. Попробуйте ещё раз чуть позже.";
 
-    public static string GivenConfirmation(string title) =>
-        $"✅ Согласие «{title}» получено. Отозвать его можно в любой момент: напишите «Отписаться» или /stop, либо выберите это в меню.";
+    /// <summary>How to withdraw is said for this consent only: «Отписаться» stops the mailing, nothing else.</summary>
+    public static string GivenConfirmation(string title, bool mailing) => mailing
+        ? $"✅ Согласие «{title}» получено. Отозвать его можно в любой момент: напишите «Отписаться» или /stop, либо выберите это в меню."
+        : $"✅ Согласие «{title}» получено. Отозвать его можно в любой момент: кнопка «{WithdrawConsentPrefix}{title}» в меню или запрос через /privacy («{MyDataButton}»).";
+
+    public static string Declined(string title) =>
+        $"Хорошо, согласие «{title}» не дано — данные для этой цели обрабатывать не будем.";
+
+    /// <summary>Something typed while a consent form is open: the form keeps its tick, the person is told what to press.</summary>
+    public static string OpenFormHint(string title, bool ticked) => (ticked
+        ? $"Галочка в форме «{title}» уже стоит — осталось нажать «{SubmitButton}» под ней."
+        : $"Чтобы дать согласие «{title}», отметьте ☐ в форме выше и нажмите «{SubmitButton}».")
+        + $" Не хотите — нажмите «{DeclineButton}» или напишите «Отказаться». Меню — напишите «{MenuButton}».";
 
     public static string WithdrawnConfirmation(string title) =>
         $"Согласие «{title}» отозвано. Обработка данных для этой цели прекращена.";

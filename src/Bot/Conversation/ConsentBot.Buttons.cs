@@ -3,12 +3,18 @@ using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Conversation;
 
-/// <summary>Button presses: the checkbox, «Отправить» and the menu.</summary>
+/// <summary>Button presses (and labels typed instead): the checkbox, «Отправить», «Не согласен(на)» and the menu.</summary>
 public sealed partial class ConsentBot
 {
-    private async Task OnPressAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
+    private Task OnPressAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
     {
-        var payload = Payload.Parse(turn.Activity.Payload);
+        // A press in between means the question «Отписаться от рассылки?» is no longer the last thing asked.
+        _stopAsked.TryRemove(session.Person.Id, out _);
+        return OnPayloadAsync(turn, session, Payload.Parse(turn.Activity.Payload), ct);
+    }
+
+    private async Task OnPayloadAsync(ITurnContext turn, ConsentSession session, Payload? payload, CancellationToken ct)
+    {
         var purpose = payload?.Argument is { } id ? catalog.Find(id) : null;
         switch (payload?.Action)
         {
@@ -18,11 +24,14 @@ public sealed partial class ConsentBot
             case Payload.Submit when purpose is not null:
                 await SubmitAsync(turn, session, purpose, ct);
                 break;
+            case Payload.Decline when purpose is not null:
+                await DeclineAsync(turn, session, purpose, clearPrompt: true, ct);
+                break;
             case Payload.Offer when purpose is not null:
                 await OfferAsync(turn, session, purpose, ct);
                 break;
             case Payload.Withdraw when purpose is not null && purpose.Id == catalog.Mailing.Id:
-            case Payload.Unsubscribe:
+            case Payload.Unsubscribe or Payload.StopYes:
                 await UnsubscribeAsync(turn, session, ct);
                 break;
             case Payload.Withdraw when purpose is not null:
@@ -37,12 +46,13 @@ public sealed partial class ConsentBot
             case Payload.RequestPurpose when purpose is not null:
                 await requests.ChoosePurposeAsync(turn, session, purpose.Id, ct);
                 break;
-            case Payload.Menu:
+            case Payload.Menu or Payload.StopNo:
+                await session.SaveAsync(ct);
                 await turn.AnswerButtonAsync(null, ct);
-                await turn.SendAsync(MainMenu.Build(catalog, session), ct);
+                await turn.SendAsync(MainMenu.Build(catalog, session, payload.Action == Payload.StopNo ? BotTexts.MailingKept : null), ct);
                 break;
             default:
-                await turn.AnswerButtonAsync(BotTexts.UnknownButton, ct);
+                await NoteAsync(turn, BotTexts.UnknownButton, ct);
                 break;
         }
     }
@@ -85,7 +95,7 @@ public sealed partial class ConsentBot
 
         if (!session.Submit(purpose.Id, turn.Activity.MessageId))
         {
-            await turn.AnswerButtonAsync(session.StateOf(purpose.Id) switch
+            await NoteAsync(turn, session.StateOf(purpose.Id) switch
             {
                 ConsentState.Offered => BotTexts.TickFirst,
                 ConsentState.Given => BotTexts.AlreadyGiven,
@@ -102,14 +112,14 @@ public sealed partial class ConsentBot
             await turn.UpdateButtonsAsync(messageId, [], ct);
         }
 
-        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.GivenConfirmation(purpose.Title)), ct);
+        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.GivenConfirmation(purpose.Title, purpose.Id == catalog.Mailing.Id)), ct);
     }
 
     private async Task WithdrawAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
     {
         if (!session.Withdraw(purpose.Id, turn.Activity.MessageId, "menu"))
         {
-            await turn.AnswerButtonAsync(BotTexts.NothingToWithdraw, ct);
+            await NoteAsync(turn, BotTexts.NothingToWithdraw, ct);
             return;
         }
 

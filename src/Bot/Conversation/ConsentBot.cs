@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PdBot.Bot.Conversation.Unsubscribe;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
 using PdBot.Core.Retention;
@@ -7,8 +9,8 @@ using PdBot.Core.Turns;
 namespace PdBot.Bot.Conversation;
 
 /// <summary>
-/// The conversation: the consent prompt comes before anything else, the unsubscribe words work
-/// everywhere, and every change is committed before the person is told about it.
+/// The conversation: the consent prompt comes before anything else, a demand to stop works
+/// everywhere (even inside a request form), and every change is committed before the person is told about it.
 /// </summary>
 public sealed partial class ConsentBot(
     IConsentStore store,
@@ -19,6 +21,14 @@ public sealed partial class ConsentBot(
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
+    private static readonly TimeSpan StopQuestionLifetime = TimeSpan.FromMinutes(30);
+    private static readonly string[] YesWords = ["да", "да отписаться", "да да", "ага", "угу", "конечно", "давайте", "да пожалуйста", "yes"];
+    private static readonly string[] StartWords = ["start", "начать", "старт"];
+
+    // Who was just asked «Отписаться от рассылки?» (person id → when). In memory: after a restart the
+    // buttons under the question still work, only a typed «да» needs asking again.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _stopAsked = new(StringComparer.Ordinal);
+
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -39,14 +49,41 @@ public sealed partial class ConsentBot(
     {
         // The person wrote to us, so answering them is allowed again; a mailing is not (that needs a new consent).
         session.MarkReachable();
-        if (UnsubscribeKeywords.Matches(text))
+        if (TookStopQuestion(session) && StopAnswer(text) is { } answer)
         {
-            await UnsubscribeAsync(turn, session, ct);
+            await OnPayloadAsync(turn, session, answer, ct);
             return;
         }
 
+        if (TypedButtons.Find(text, catalog, session) is { } typed)
+        {
+            await OnPayloadAsync(turn, session, typed, ct);
+            return;
+        }
+
+        // «Отказаться», «Нет» under a form decline that form, not the mailing (the prompt's footer says so);
+        // while a request form waits for an answer, a bare «нет» is that answer.
+        var intake = requests.OpenIntake(session);
+        var open = ConsentPrompt.LatestOpen(catalog, session);
+        if (open is not null && (DeclineWords.IsRefusal(text) || (intake is null && DeclineWords.IsDecline(text))))
+        {
+            await DeclineAsync(turn, session, open, clearPrompt: false, ct);
+            return;
+        }
+
+        // Before the intake: a stop demand is never taken as an answer to a request form.
+        switch (StopIntentClassifier.Classify(text))
+        {
+            case StopIntent.Unsubscribe:
+                await UnsubscribeAsync(turn, session, ct);
+                return;
+            case StopIntent.Ask when session.StateOf(catalog.Mailing.Id) is ConsentState.Given or ConsentState.NeedsRenewal or ConsentState.Offered or ConsentState.Ticked:
+                await AskStopAsync(turn, session, ct);
+                return;
+        }
+
         // Requests about one's data never depend on a marketing consent.
-        if (requests.OpenIntake(session) is { } intake)
+        if (intake is not null)
         {
             await requests.AnswerAsync(turn, session, intake, text, ct);
             return;
@@ -58,10 +95,16 @@ public sealed partial class ConsentBot(
             return;
         }
 
+        // An open form keeps its tick: the person is told what to press instead of getting an empty box again.
+        if (open is not null)
+        {
+            await (StartWords.Contains(ChatText.Normalize(text)) ? OfferAsync(turn, session, open, ct) : HintAsync(turn, session, open, ct));
+            return;
+        }
+
         // A person who withdrew or declined is not asked again on every message (or /start): the menu
         // offers the consent, and only their own tick and «Отправить» can bring it back.
-        var defaultState = session.StateOf(catalog.Default.Id);
-        if (defaultState is ConsentState.NotAsked or ConsentState.Offered or ConsentState.Ticked or ConsentState.NeedsRenewal)
+        if (session.StateOf(catalog.Default.Id) is ConsentState.NotAsked or ConsentState.NeedsRenewal)
         {
             await OfferAsync(turn, session, catalog.Default, ct);
             return;
@@ -69,6 +112,12 @@ public sealed partial class ConsentBot(
 
         await session.SaveAsync(ct);
         await turn.SendAsync(MainMenu.Build(catalog, session), ct);
+    }
+
+    private static async Task HintAsync(ITurnContext turn, ConsentSession session, PurposeOptions open, CancellationToken ct)
+    {
+        await session.SaveAsync(ct);
+        await turn.SendAsync(new BotMessage(BotTexts.OpenFormHint(open.Title, session.StateOf(open.Id) == ConsentState.Ticked)), ct);
     }
 
     private async Task OfferAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
@@ -93,23 +142,14 @@ public sealed partial class ConsentBot(
     private async Task UnsubscribeAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
     {
         var mailing = catalog.Mailing.Id;
-        var a = turn.Activity;
-        string reply;
-        var withdrawn = false;
-        if (session.StateOf(mailing) is ConsentState.Given or ConsentState.NeedsRenewal)
+        if (session.StateOf(mailing) is ConsentState.Offered or ConsentState.Ticked)
         {
-            withdrawn = session.Withdraw(mailing, a.MessageId, "unsubscribe");
-            reply = BotTexts.Unsubscribed;
+            await DeclineAsync(turn, session, catalog.Mailing, clearPrompt: false, ct);
+            return;
         }
-        else if (session.StateOf(mailing) is ConsentState.Offered or ConsentState.Ticked)
-        {
-            session.Decline(mailing, a.MessageId);
-            reply = BotTexts.MailingDeclined;
-        }
-        else
-        {
-            reply = BotTexts.NotSubscribed;
-        }
+
+        var withdrawn = session.StateOf(mailing) is ConsentState.Given or ConsentState.NeedsRenewal
+            && session.Withdraw(mailing, turn.Activity.MessageId, "unsubscribe");
 
         // Art. 15: the stop takes effect now, before we even answer.
         await session.SaveAsync(ct);
@@ -120,7 +160,60 @@ public sealed partial class ConsentBot(
         }
 
         await turn.AnswerButtonAsync(null, ct);
+        await turn.SendAsync(MainMenu.Build(catalog, session, withdrawn ? BotTexts.Unsubscribed : BotTexts.NotSubscribed), ct);
+    }
+
+    private async Task DeclineAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, bool clearPrompt, CancellationToken ct)
+    {
+        if (!session.Decline(purpose.Id, turn.Activity.MessageId))
+        {
+            await NoteAsync(turn, session.StateOf(purpose.Id) == ConsentState.Given ? BotTexts.AlreadyGiven : BotTexts.FormOutdated, ct);
+            return;
+        }
+
+        await session.SaveAsync(ct);
+        LogConsent(purpose.Id, ConsentState.Declined, session.Person.Id);
+        await turn.AnswerButtonAsync(null, ct);
+        if (clearPrompt && turn.Activity.ReplyToId is { } messageId)
+        {
+            await turn.UpdateButtonsAsync(messageId, [], ct);
+        }
+
+        var reply = purpose.Id == catalog.Mailing.Id ? BotTexts.MailingDeclined : BotTexts.Declined(purpose.Title);
         await turn.SendAsync(MainMenu.Build(catalog, session, reply), ct);
+    }
+
+    /// <summary>Not sure the person wants to stop: asked once, and a plain «да» right after confirms.</summary>
+    private async Task AskStopAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
+    {
+        await session.SaveAsync(ct);
+        _stopAsked[session.Person.Id] = time.GetUtcNow();
+        await turn.SendAsync(BotMessage.WithButtons(
+            BotTexts.StopQuestion,
+            new Button(BotTexts.StopYesButton, new Payload(Payload.StopYes).ToString()),
+            new Button(BotTexts.StopNoButton, new Payload(Payload.StopNo).ToString())), ct);
+    }
+
+    /// <summary>True when the last thing the bot did for this person was asking «Отписаться от рассылки?»; forgets it.</summary>
+    private bool TookStopQuestion(ConsentSession session) =>
+        _stopAsked.TryRemove(session.Person.Id, out var at) && time.GetUtcNow() - at < StopQuestionLifetime;
+
+    private static Payload? StopAnswer(string text) =>
+        YesWords.Contains(ChatText.Normalize(text)) ? new Payload(Payload.StopYes)
+        : DeclineWords.IsDecline(text) ? new Payload(Payload.StopNo)
+        : null;
+
+    /// <summary>A hint for a press, a message for the same thing typed (a typed label has no press to answer).</summary>
+    private static async Task NoteAsync(ITurnContext turn, string text, CancellationToken ct)
+    {
+        if (turn.Activity.Type == ActivityType.ButtonPress)
+        {
+            await turn.AnswerButtonAsync(text, ct);
+        }
+        else
+        {
+            await turn.SendAsync(new BotMessage(text), ct);
+        }
     }
 
     private async Task OnUnreachableAsync(ConsentSession session, string? messageId, string reason, CancellationToken ct)

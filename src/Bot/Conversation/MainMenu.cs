@@ -43,9 +43,10 @@ public static class MainMenu
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nОператор: {op.Name}, {op.Address}.\n{BotTexts.PolicyLine}{op.PolicyUrl}");
-        if (!string.IsNullOrWhiteSpace(op.Email))
+        var contacts = string.Join(", ", new[] { op.Email, string.IsNullOrWhiteSpace(op.Phone) ? "" : "тел. " + op.Phone }.Where(c => !string.IsNullOrWhiteSpace(c)));
+        if (contacts.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nВопросы о ваших данных: {op.Email}");
+            text.Append(CultureInfo.InvariantCulture, $"\nВопросы о ваших данных: {contacts}");
         }
 
         return BotMessage.WithButtons(text.ToString(), new Button(BotTexts.MenuButton, new Payload(Payload.Menu).ToString()));

@@ -6,9 +6,16 @@ public sealed record Payload(string Action, string? Argument = null)
     public const string Tick = "tick";
     public const string Untick = "untick";
     public const string Submit = "submit";
+    public const string Decline = "decline";
     public const string Offer = "offer";
     public const string Withdraw = "withdraw";
     public const string Unsubscribe = "unsubscribe";
+
+    /// <summary>«Да, отписаться» under «Отписаться от рассылки?».</summary>
+    public const string StopYes = "stopyes";
+
+    /// <summary>«Нет» under «Отписаться от рассылки?»: nothing changes, back to the menu.</summary>
+    public const string StopNo = "stopno";
     public const string MyData = "mydata";
     public const string Menu = "menu";
     public const string Request = "request";

@@ -6,7 +6,7 @@ namespace PdBot.Tests.Conversations;
 
 public sealed class ConsentConversationTests : IDisposable
 {
-    private const string Box = "☐ Согласен(на) на рассылку";
+    private const string Box = ConsentSteps.MailingBox;
     private const string TickedBox = "☑ Согласен(на) на рассылку";
     private readonly PdBotTestHost _host = new();
 
@@ -20,7 +20,7 @@ public sealed class ConsentConversationTests : IDisposable
             {
                 Assert.Contains("https://medabolinet.ru/privacy", r.Text, StringComparison.Ordinal);
                 Assert.Contains(_host.Catalog.Default.Text, r.Text, StringComparison.Ordinal);
-                Assert.Equal([Box, "Отправить"], r.Buttons.Select(b => b.Label));
+                Assert.Equal([Box, "Отправить", "Не согласен(на)"], r.Buttons.Select(b => b.Label));
             })
             .AssertNoReply()
             .StartTestAsync();
@@ -42,15 +42,15 @@ public sealed class ConsentConversationTests : IDisposable
             .StartTestAsync();
 
         Assert.Empty(_host.ConsentEvents());
-        Assert.NotEqual(ConsentState.Given, StateOf("u1", "mailing"));
+        Assert.NotEqual(ConsentState.Given, _host.StateOf("mailing", "u1"));
     }
 
     [Fact]
     public async Task Tick_then_untick_then_send_records_no_consent()
     {
         await _host.Chat().Send("/start").SkipReplies()
-            .Press(Box).AssertAnswer(BotTexts.Ticked).AssertButtons(TickedBox, "Отправить")
-            .Press(TickedBox).AssertAnswer(BotTexts.Unticked).AssertButtons(Box, "Отправить")
+            .Press(Box).AssertAnswer(BotTexts.Ticked).AssertButtons(TickedBox, "Отправить", "Не согласен(на)")
+            .Press(TickedBox).AssertAnswer(BotTexts.Unticked).AssertButtons(Box, "Отправить", "Не согласен(на)")
             .Press("Отправить").AssertAnswer(BotTexts.TickFirst)
             .StartTestAsync();
 
@@ -73,7 +73,7 @@ public sealed class ConsentConversationTests : IDisposable
         Assert.Equal(ConsentText.Sha256Hex(mailing.Text), given.TextHash);
         Assert.Equal(["tick", "submit"], given.Buttons);
         Assert.NotNull(given.MessageId);
-        Assert.Equal(ConsentState.Given, StateOf("u1", "mailing"));
+        Assert.Equal(ConsentState.Given, _host.StateOf("mailing", "u1"));
     }
 
     [Fact]
@@ -100,21 +100,21 @@ public sealed class ConsentConversationTests : IDisposable
     [InlineData("/STOP")]
     public async Task Each_unsubscribe_keyword_withdraws_the_mailing_consent_at_once(string keyword)
     {
-        await GiveMailingConsent("u1");
+        await _host.GiveMailingConsentAsync("u1");
 
         await _host.Chat().Send(keyword).AssertReply(BotTexts.Unsubscribed).StartTestAsync();
 
-        Assert.Equal(ConsentState.Withdrawn, StateOf("u1", "mailing"));
+        Assert.Equal(ConsentState.Withdrawn, _host.StateOf("mailing", "u1"));
         Assert.Equal([AuditEvents.Given, AuditEvents.Withdrawn], _host.ConsentEvents().Select(e => e.Event));
     }
 
     [Fact]
     public async Task A_later_message_never_resubscribes_anyone()
     {
-        await GiveMailingConsent("u1");
+        await _host.GiveMailingConsentAsync("u1");
         await _host.Chat().Send("/stop").Send("Привет!").Send("/start").SkipReplies().StartTestAsync();
 
-        Assert.Equal(ConsentState.Withdrawn, StateOf("u1", "mailing"));
+        Assert.Equal(ConsentState.Withdrawn, _host.StateOf("mailing", "u1"));
         Assert.Equal(2, _host.ConsentEvents().Count);
     }
 
@@ -131,18 +131,18 @@ public sealed class ConsentConversationTests : IDisposable
     [Fact]
     public async Task Blocking_the_bot_withdraws_the_mailing_and_marks_the_person_unreachable()
     {
-        await GiveMailingConsent("u1");
+        await _host.GiveMailingConsentAsync("u1");
         await _host.Chat().Send(new Core.Turns.Activity { Type = Core.Turns.ActivityType.Blocked, ChannelId = "test", UserId = "u1", ChatId = "u1" })
             .AssertNoReply().StartTestAsync();
 
-        Assert.Equal(ConsentState.Withdrawn, StateOf("u1", "mailing"));
+        Assert.Equal(ConsentState.Withdrawn, _host.StateOf("mailing", "u1"));
         Assert.True(_host.Store.FindPerson("test", "u1")!.Unreachable);
     }
 
     [Fact]
     public async Task The_review_consent_is_separate_and_given_through_its_own_prompt()
     {
-        await GiveMailingConsent("u1");
+        await _host.GiveMailingConsentAsync("u1");
         var review = _host.Catalog.Get("review");
 
         await _host.Chat().Send("Меню").SkipReplies()
@@ -151,28 +151,57 @@ public sealed class ConsentConversationTests : IDisposable
             .Press("Отправить").SkipReplies()
             .StartTestAsync();
 
-        Assert.Equal(ConsentState.Given, StateOf("u1", "review"));
-        Assert.Equal(ConsentState.NotAsked, StateOf("u1", "consultation"));
+        Assert.Equal(ConsentState.Given, _host.StateOf("review", "u1"));
+        Assert.Equal(ConsentState.NotAsked, _host.StateOf("consultation", "u1"));
         Assert.Equal(2, _host.ConsentEvents(AuditEvents.Given).Count);
     }
 
     [Fact]
     public async Task Two_people_do_not_see_or_change_each_others_consents()
     {
-        await GiveMailingConsent("alice");
+        await _host.GiveMailingConsentAsync("alice");
         await _host.Chat("bob").Send("Привет").SkipReplies().StartTestAsync();
 
-        Assert.Equal(ConsentState.Given, StateOf("alice", "mailing"));
-        Assert.Equal(ConsentState.Offered, StateOf("bob", "mailing"));
+        Assert.Equal(ConsentState.Given, _host.StateOf("mailing", "alice"));
+        Assert.Equal(ConsentState.Offered, _host.StateOf("mailing", "bob"));
     }
 
-    private async Task GiveMailingConsent(string user) =>
-        await _host.Chat(user).Send("/start").Press(Box).Press("Отправить").SkipReplies().StartTestAsync();
-
-    private ConsentState StateOf(string user, string purpose)
+    [Fact]
+    public async Task Text_typed_while_a_ticked_prompt_is_open_keeps_the_tick_and_points_to_send()
     {
-        var person = _host.Store.FindPerson("test", user);
-        return person is null ? ConsentState.NotAsked
-            : _host.Store.RecordsOf(person.Id).SingleOrDefault(r => r.PurposeId == purpose)?.State ?? ConsentState.NotAsked;
+        var title = _host.Catalog.Mailing.Title;
+        await _host.Chat().Send("/start").SkipReplies()
+            .Press(Box).SkipReplies()
+            .Send("да, согласен").AssertReply(r =>
+            {
+                Assert.Equal(BotTexts.OpenFormHint(title, ticked: true), r.Text);
+                Assert.Empty(r.Buttons);
+            })
+            .AssertNoReply()
+            .Press("Отправить").AssertAnswer(BotTexts.Received)
+            .StartTestAsync();
+
+        Assert.Equal(ConsentState.Given, _host.StateOf("mailing", "u1"));
+    }
+
+    [Fact]
+    public async Task Text_typed_while_an_unticked_prompt_is_open_asks_to_tick_first_and_records_nothing()
+    {
+        await _host.Chat().Send("Здравствуйте").AssertReply(_host.Catalog.Mailing.Text)
+            .Send("ок").AssertReply(BotTexts.OpenFormHint(_host.Catalog.Mailing.Title, ticked: false))
+            .StartTestAsync();
+
+        Assert.Equal(ConsentState.Offered, _host.StateOf("mailing", "u1"));
+        Assert.Empty(_host.ConsentEvents());
+    }
+
+    [Fact]
+    public async Task Send_typed_under_a_ticked_prompt_gives_the_consent_like_the_button()
+    {
+        await _host.Chat().Send("/start").SkipReplies().Press(Box).SkipReplies()
+            .Send("Отправить").AssertReply("получено")
+            .StartTestAsync();
+
+        Assert.Equal(ConsentState.Given, _host.StateOf("mailing", "u1"));
     }
 }
