@@ -37,6 +37,9 @@ public sealed partial class ConsentBot
             case Payload.RequestPurpose when purpose is not null:
                 await requests.ChoosePurposeAsync(turn, session, purpose.Id, ct);
                 break;
+            case RequestFormPayload.Cancel or RequestFormPayload.Choice:
+                await requests.OnPressAsync(turn, session, payload, ct);
+                break;
             case Payload.Menu:
                 await turn.AnswerButtonAsync(null, ct);
                 await turn.SendAsync(MainMenu.Build(catalog, session), ct);

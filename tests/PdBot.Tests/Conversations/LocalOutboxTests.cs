@@ -3,6 +3,7 @@ using PdBot.Bot.Conversation;
 using PdBot.Core.Outbox;
 using PdBot.Core.Requests;
 using PdBot.Core.Turns;
+using PdBot.Tests.Cli;
 
 namespace PdBot.Tests.Conversations;
 
@@ -50,6 +51,28 @@ public sealed class LocalOutboxTests : IDisposable
 
         Assert.Equal("для u2", output.ToString().Trim());
         Assert.Equal("u1", Assert.Single(Store.Pending(LocalConsoleAdapter.Channel)).ChatId);
+    }
+
+    [Fact]
+    public async Task Pdbot_chat_as_another_user_neither_prints_nor_marks_sent_the_first_users_waiting_answer()
+    {
+        using var tmp = new TempFolder();
+        var db = tmp.File("pdbot.db");
+        using (var host = new PdBotTestHost(dbPath: db))
+        {
+            var store = (IRequestStore)host.Services.GetService(typeof(IRequestStore))!;
+            await store.EnqueueAsync([new OutboxMessage
+            {
+                Channel = LocalConsoleAdapter.Channel, ChatId = "u1", Text = Answer, Kind = "request-answer", CreatedAtUtc = host.Clock.GetUtcNow().UtcDateTime,
+            }], []);
+        }
+
+        var u2 = await CliRunner.RunWithInputAsync("/start\n", "chat", "--user", "u2", "--db", db);
+        var u1 = await CliRunner.RunWithInputAsync("", "chat", "--user", "u1", "--db", db);
+
+        Assert.Equal((0, 0), (u2.ExitCode, u1.ExitCode));
+        Assert.DoesNotContain(Answer, u2.Out, StringComparison.Ordinal);
+        Assert.Contains(Answer, u1.Out, StringComparison.Ordinal);
     }
 
     /// <summary>One <c>pdbot chat --user</c> session: the same pipeline as the CLI, output captured.</summary>
