@@ -71,7 +71,7 @@ public sealed class RequestDialog(
         var step = Intake(session, r).Step;
         if (RequestFormInput.IsNotAnAnswer(text, step))
         {
-            var notice = $"Сейчас заполняется запрос «{RequestTexts.Title(r.Type)}», поэтому «{Shorten(text)}» не принято как ответ. " +
+            var notice = $"Сейчас заполняется запрос «{RequestTexts.Title(r.Type)}», поэтому {Quote(text)} не принято как ответ. " +
                 "Ответьте на вопрос ниже или отмените запрос — после отмены откроется меню.";
             await turn.SendAsync(RequestPrompts.Question(r, step, catalog, session, notice), ct);
             return;
@@ -182,16 +182,15 @@ public sealed class RequestDialog(
     /// <summary>A request never made needs no identity document: the draft keeps only that it was started and closed.</summary>
     private static void ForgetAnswers(SubjectRequest r)
     {
-        (r.DocumentNumber, r.DocumentIssuedOn, r.DocumentIssuer, r.DocumentName) = (null, null, null, null);
-        (r.AttorneyNumber, r.AttorneyIssuedOn, r.AttorneyIssuer) = (null, null, null);
-        (r.Relation, r.Statement) = (null, null);
+        r.ForgetIdentity();
+        r.Statement = null;
     }
 
-    /// <summary>The typed text quoted back: short, so a document number typed by mistake is not repeated.</summary>
-    private static string Shorten(string text)
+    /// <summary>The typed text quoted back, short; with digits it may be a document number typed by mistake, so it is not repeated.</summary>
+    private static string Quote(string text)
     {
         text = text.Trim();
-        return text.Any(char.IsDigit) ? "это" : text.Length > 30 ? text[..30] + "…" : text;
+        return text.Any(char.IsDigit) ? "это сообщение" : $"«{(text.Length > 30 ? text[..30] + "…" : text)}»";
     }
 
     private async Task ContinueAsync(ITurnContext turn, ConsentSession session, SubjectRequest r, CancellationToken ct)

@@ -37,17 +37,12 @@ public static class RequestPrompts
             new Button(BotTexts.MyDataButton, new Payload(Payload.MyData).ToString())]);
     }
 
-    /// <summary>How the document appears in replies: its kind and the number masked.</summary>
+    /// <summary>How the document appears in replies: its kind and the number masked, and the power of attorney for a representative.</summary>
     public static string Document(SubjectRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var kind = r.DocumentType == IdentityDocumentType.Other && r.DocumentName is { } name
-            ? name
-            : IntakeChoices.DocumentLabel(r.DocumentType ?? IdentityDocumentType.RussianPassport);
-        var document = $"Документ: {kind} {r.MaskedDocument}.";
-        return r.ByRepresentative
-            ? $"{document}\nЗапрос подан представителем по доверенности № {r.MaskedAttorney} от {RequestTexts.Date(r.AttorneyIssuedOn ?? default)}."
-            : document;
+        var document = $"Документ: {IdentitySummary.Document(r)}.";
+        return IdentitySummary.Representative(r) is { } by ? $"{document}\nЗапрос подан {by}." : document;
     }
 
     private static Button Cancel => new(CancelButton, new Payload(RequestFormPayload.Cancel).ToString());

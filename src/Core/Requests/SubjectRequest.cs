@@ -89,6 +89,16 @@ public sealed class SubjectRequest
     /// <summary>The power of attorney's number with all but the last 4 digits hidden.</summary>
     public string MaskedAttorney => Mask(AttorneyNumber);
 
+    /// <summary>
+    /// Clears the identity document, the power of attorney and the relationship: what identifies the person
+    /// (a cancelled or expired form, a destruction). The kind of document and whether a representative asked stay.
+    /// </summary>
+    public void ForgetIdentity()
+    {
+        (DocumentName, DocumentNumber, DocumentIssuedOn, DocumentIssuer) = (null, null, null, null);
+        (AttorneyNumber, AttorneyIssuedOn, AttorneyIssuer, Relation) = (null, null, null, null);
+    }
+
     public static string Mask(string? number)
     {
         var digits = new string((number ?? "").Where(char.IsDigit).ToArray());
