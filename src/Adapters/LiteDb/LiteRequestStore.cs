@@ -99,7 +99,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             var requests = db.GetCollection<SubjectRequest>(Requests);
             foreach (var r in requests.Find(x => x.PersonId == personId).ToList().Append(request))
             {
-                (r.DocumentNumber, r.DocumentIssuedOn, r.DocumentIssuer, r.Relation) = (null, null, null, null);
+                r.ForgetIdentity();
                 requests.Upsert(r);
             }
 

@@ -46,6 +46,9 @@ public sealed partial class ConsentBot
             case Payload.RequestPurpose when purpose is not null:
                 await requests.ChoosePurposeAsync(turn, session, purpose.Id, ct);
                 break;
+            case RequestFormPayload.Cancel or RequestFormPayload.Choice:
+                await requests.OnPressAsync(turn, session, payload, ct);
+                break;
             case Payload.Menu or Payload.StopNo:
                 await session.SaveAsync(ct);
                 await turn.AnswerButtonAsync(null, ct);

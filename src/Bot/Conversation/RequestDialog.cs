@@ -11,12 +11,16 @@ namespace PdBot.Bot.Conversation;
 /// "Мои данные": the person's rights as requests. Reachable without any marketing consent; asks what the
 /// policy requires, one question at a time, and never repeats an identity document number in full.
 /// </summary>
-public sealed class RequestDialog(RequestService service, IRequestStore store, RetentionService retention, ConsentCatalog catalog, IOptions<OperatorOptions> op)
+public sealed class RequestDialog(
+    RequestService service, IRequestStore store, RetentionService retention, ConsentCatalog catalog, IOptions<OperatorOptions> op, TimeProvider time)
 {
-    public const string Cancel = "отмена";
+    /// <summary>A form nobody touched for this long is closed: the person is told on their next message.</summary>
+    public static readonly TimeSpan FormLifetime = TimeSpan.FromHours(24);
+
+    private const string Expired = "не заполнен за 24 часа";
     private static readonly string[] PrivacyWords = ["/privacy", "мои данные", "/mydata"];
 
-    public static bool IsPrivacyCommand(string text) => PrivacyWords.Contains(text.Trim().ToLowerInvariant());
+    public static bool IsPrivacyCommand(string text) => PrivacyWords.Contains(IntakeText.Normalize(text));
 
     public SubjectRequest? OpenIntake(ConsentSession session) =>
         store.OfPerson(session.Person.Id).FirstOrDefault(r => r.State == RequestState.AwaitingDetails);
@@ -41,33 +45,74 @@ public sealed class RequestDialog(RequestService service, IRequestStore store, R
         }
 
         var r = service.Start(session.Person, type, IntakeMachine.FirstStep(type).ToString());
+        r.LastActivityAtUtc = Now;
         await service.SaveDraftAsync(r, ct);
         await turn.AnswerButtonAsync(null, ct);
         await ContinueAsync(turn, session, r, ct);
     }
 
-    /// <summary>One typed answer: stored and the next question asked, or a clear message and the same question again.</summary>
+    /// <summary>One typed message while the form is open: an answer stored and the next question asked, or a clear message and the same question again.</summary>
     public async Task AnswerAsync(ITurnContext turn, ConsentSession session, SubjectRequest r, string text, CancellationToken ct)
     {
-        if (text.Trim().Equals(Cancel, StringComparison.OrdinalIgnoreCase))
+        if (await ExpireAsync(turn, r, ct))
         {
-            await DropAsync(r, "отменён заявителем", ct);
-            await turn.SendAsync(new BotMessage($"Запрос «{RequestTexts.Title(r.Type)}» отменён."), ct);
             return;
         }
 
-        var intake = Intake(session, r);
-        var error = IntakeValidator.Apply(r, intake.Step, text, service.Today);
-        if (error is not null)
+        if (RequestFormInput.IsCancel(text))
         {
-            // Nothing is lost: earlier answers stay stored and the same question is asked again.
-            await turn.SendAsync(RequestPrompts.Question(r, intake.Step, catalog, session, error), ct);
+            await CancelAsync(turn, r, ct);
             return;
         }
 
-        intake.Next();
-        await service.SaveDraftAsync(r, ct);
-        await ContinueAsync(turn, session, r, ct);
+        // A command or a menu label is the person steering, not answering. /privacy and «Меню» do not open the
+        // menu here: the menu's buttons would start or leave things while the half-filled form silently keeps
+        // taking typed text. The person sees the form is open and chooses: answer, or «Отмена» (which offers the menu).
+        var step = Intake(session, r).Step;
+        if (RequestFormInput.IsNotAnAnswer(text, step))
+        {
+            var notice = $"Сейчас заполняется запрос «{RequestTexts.Title(r.Type)}», поэтому {Quote(text)} не принято как ответ. " +
+                "Ответьте на вопрос ниже или отмените запрос — после отмены откроется меню.";
+            await turn.SendAsync(RequestPrompts.Question(r, step, catalog, session, notice), ct);
+            return;
+        }
+
+        await ApplyAsync(turn, session, r, text, ct);
+    }
+
+    /// <summary>A press of a form button: «Отмена» or an answer chosen with a button.</summary>
+    public async Task OnPressAsync(ITurnContext turn, ConsentSession session, Payload payload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var r = OpenIntake(session);
+        if (r is null)
+        {
+            await turn.AnswerButtonAsync(null, ct);
+            await turn.SendAsync(RequestPrompts.Closed("Этот запрос уже закрыт — незаполненных запросов нет."), ct);
+            return;
+        }
+
+        await turn.AnswerButtonAsync(null, ct);
+        if (await ExpireAsync(turn, r, ct))
+        {
+            return;
+        }
+
+        if (payload.Action == RequestFormPayload.Cancel)
+        {
+            await CancelAsync(turn, r, ct);
+            return;
+        }
+
+        var step = Intake(session, r).Step;
+        if (payload.Argument is not { } value || IntakeChoices.For(step).All(c => c.Value != value))
+        {
+            // A button of an earlier question: ask the current one again rather than guess.
+            await turn.SendAsync(RequestPrompts.Question(r, step, catalog, session, "Эта кнопка относится к другому вопросу."), ct);
+            return;
+        }
+
+        await ApplyAsync(turn, session, r, value, ct);
     }
 
     public async Task ChoosePurposeAsync(ITurnContext turn, ConsentSession session, string purposeId, CancellationToken ct)
@@ -79,15 +124,85 @@ public sealed class RequestDialog(RequestService service, IRequestStore store, R
             return;
         }
 
-        r.PurposeId = purposeId;
-        Intake(session, r).Next();
         await turn.AnswerButtonAsync(null, ct);
+        if (await ExpireAsync(turn, r, ct))
+        {
+            return;
+        }
+
+        r.PurposeId = purposeId;
+        r.LastActivityAtUtc = Now;
+        Intake(session, r).Next();
         await ContinueAsync(turn, session, r, ct);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task ApplyAsync(ITurnContext turn, ConsentSession session, SubjectRequest r, string answer, CancellationToken ct)
+    {
+        var intake = Intake(session, r);
+        var error = IntakeValidator.Apply(r, intake.Step, answer, service.Today);
+        r.LastActivityAtUtc = Now;
+        if (error is not null)
+        {
+            // Nothing is lost: earlier answers stay stored and the same question is asked again.
+            await service.SaveDraftAsync(r, ct);
+            await turn.SendAsync(RequestPrompts.Question(r, intake.Step, catalog, session, error), ct);
+            return;
+        }
+
+        intake.Next();
+        await service.SaveDraftAsync(r, ct);
+        await ContinueAsync(turn, session, r, ct);
+    }
+
+    /// <summary>Closes a form untouched for <see cref="FormLifetime"/>; the message that found it is not an answer.</summary>
+    private async Task<bool> ExpireAsync(ITurnContext turn, SubjectRequest r, CancellationToken ct)
+    {
+        if (Now - (r.LastActivityAtUtc ?? r.CreatedAtUtc) < FormLifetime)
+        {
+            return false;
+        }
+
+        ForgetAnswers(r);
+        await DropAsync(r, Expired, ct);
+        await turn.SendAsync(RequestPrompts.Closed(
+            $"Запрос «{RequestTexts.Title(r.Type)}» не был заполнен за 24 часа и закрыт, ваше сообщение не принято как ответ. " +
+            "Начать заново: кнопка «Начать заново» или «Мои данные».", r.Type), ct);
+        return true;
+    }
+
+    private async Task CancelAsync(ITurnContext turn, SubjectRequest r, CancellationToken ct)
+    {
+        ForgetAnswers(r);
+        await DropAsync(r, "отменён заявителем", ct);
+        await turn.SendAsync(RequestPrompts.Closed($"Запрос «{RequestTexts.Title(r.Type)}» отменён, введённые данные удалены."), ct);
+    }
+
+    /// <summary>A request never made needs no identity document: the draft keeps only that it was started and closed.</summary>
+    private static void ForgetAnswers(SubjectRequest r)
+    {
+        r.ForgetIdentity();
+        r.Statement = null;
+    }
+
+    /// <summary>The typed text quoted back, short; with digits it may be a document number typed by mistake, so it is not repeated.</summary>
+    private static string Quote(string text)
+    {
+        text = text.Trim();
+        return text.Any(char.IsDigit) ? "это сообщение" : $"«{(text.Length > 30 ? text[..30] + "…" : text)}»";
     }
 
     private async Task ContinueAsync(ITurnContext turn, ConsentSession session, SubjectRequest r, CancellationToken ct)
     {
         var step = Intake(session, r).Step;
+        if (step == IntakeStep.Purpose && !catalog.Purposes.Any(p => session.StateOf(p.Id) is ConsentState.Given or ConsentState.NeedsRenewal))
+        {
+            await DropAsync(r, "нет действующих согласий", ct);
+            await turn.SendAsync(RequestPrompts.Closed("Действующих согласий нет — отзывать нечего."), ct);
+            return;
+        }
+
         if (step != IntakeStep.Complete)
         {
             await turn.SendAsync(RequestPrompts.Question(r, step, catalog, session, null), ct);
@@ -101,7 +216,7 @@ public sealed class RequestDialog(RequestService service, IRequestStore store, R
         }
 
         await service.ReceiveAsync(session.Person, r, ct);
-        var document = r.DocumentNumber is null ? "" : $"\nДокумент: паспорт {r.MaskedDocument}.";
+        var document = r.DocumentNumber is null ? "" : "\n" + RequestPrompts.Document(r);
         await turn.SendAsync(new BotMessage(RequestTexts.Received(r, op.Value.Email) + document + (r.ProposedRefusal is null ? "" :
             "\n\nПовторный запрос без обоснования: оператор рассмотрит его и может мотивированно отказать.")), ct);
     }

@@ -5,7 +5,8 @@ namespace PdBot.Core.Requests;
 
 /// <summary>
 /// The intake dialog of one request: which question comes next. The step is stored on the request,
-/// so a restart resumes where the person stopped; an invalid answer never advances it.
+/// so a restart resumes where the person stopped; an invalid answer never advances it. A representative
+/// (policy 6.1.2) gives their own document and then the power of attorney's details.
 /// </summary>
 public sealed class IntakeMachine
 {
@@ -21,9 +22,19 @@ public sealed class IntakeMachine
         var needsStatement = NeedStatement.Contains(request.Type);
         var needsJustification = request.Type == RequestType.Access && repeatAccess;
 
+        _machine.Configure(IntakeStep.Applicant).Permit(Answered, IntakeStep.DocumentType);
+        _machine.Configure(IntakeStep.DocumentType)
+            .PermitIf(Answered, IntakeStep.DocumentName, () => request.DocumentType == IdentityDocumentType.Other, "another document: its name first")
+            .PermitIf(Answered, IntakeStep.Document, () => request.DocumentType != IdentityDocumentType.Other, "a document with a known name");
+        _machine.Configure(IntakeStep.DocumentName).Permit(Answered, IntakeStep.Document);
         _machine.Configure(IntakeStep.Document).Permit(Answered, IntakeStep.IssuedOn);
         _machine.Configure(IntakeStep.IssuedOn).Permit(Answered, IntakeStep.Issuer);
-        _machine.Configure(IntakeStep.Issuer).Permit(Answered, IntakeStep.Relation);
+        _machine.Configure(IntakeStep.Issuer)
+            .PermitIf(Answered, IntakeStep.AttorneyNumber, () => request.ByRepresentative, "a representative: the power of attorney")
+            .PermitIf(Answered, IntakeStep.Relation, () => !request.ByRepresentative, "the person themself");
+        _machine.Configure(IntakeStep.AttorneyNumber).Permit(Answered, IntakeStep.AttorneyIssuedOn);
+        _machine.Configure(IntakeStep.AttorneyIssuedOn).Permit(Answered, IntakeStep.AttorneyIssuer);
+        _machine.Configure(IntakeStep.AttorneyIssuer).Permit(Answered, IntakeStep.Relation);
         _machine.Configure(IntakeStep.Relation)
             .PermitIf(Answered, IntakeStep.Statement, () => needsStatement, "the request states a claim")
             .PermitIf(Answered, IntakeStep.Justification, () => needsJustification, "a repeat access request within 30 days")
@@ -42,7 +53,7 @@ public sealed class IntakeMachine
     {
         RequestType.WithdrawConsent => IntakeStep.Purpose,
         RequestType.WithdrawDistribution => IntakeStep.Complete,
-        _ => IntakeStep.Document,
+        _ => IntakeStep.Applicant,
     };
 
     /// <summary>Moves to the next question after a valid answer.</summary>

@@ -35,11 +35,31 @@ public sealed class SubjectRequest
 
     public string? ExtensionReason { get; set; }
 
+    /// <summary>Which identity document; null on requests from before other documents were accepted (a Russian passport).</summary>
+    public IdentityDocumentType? DocumentType { get; set; }
+
+    /// <summary>For <see cref="IdentityDocumentType.Other"/>: the document's name as the person wrote it.</summary>
+    public string? DocumentName { get; set; }
+
     public string? DocumentNumber { get; set; }
 
     public DateOnly? DocumentIssuedOn { get; set; }
 
     public string? DocumentIssuer { get; set; }
+
+    /// <summary>Made by a representative (policy 6.1.2): the document fields above are then the representative's own.</summary>
+    public bool ByRepresentative { get; set; }
+
+    /// <summary>The power of attorney (or other document of authority) of a representative; shown masked like the document.</summary>
+    public string? AttorneyNumber { get; set; }
+
+    public DateOnly? AttorneyIssuedOn { get; set; }
+
+    /// <summary>Who issued the power of attorney and on whose behalf, as the representative wrote it.</summary>
+    public string? AttorneyIssuer { get; set; }
+
+    /// <summary>The last time the person answered the form; a draft untouched for a day expires.</summary>
+    public DateTime? LastActivityAtUtc { get; set; }
 
     /// <summary>What ties the person to the clinic: a contract number or date, or their own words.</summary>
     public string? Relation { get; set; }
@@ -65,6 +85,19 @@ public sealed class SubjectRequest
 
     /// <summary>The document number with all but the last 4 digits hidden.</summary>
     public string MaskedDocument => Mask(DocumentNumber);
+
+    /// <summary>The power of attorney's number with all but the last 4 digits hidden.</summary>
+    public string MaskedAttorney => Mask(AttorneyNumber);
+
+    /// <summary>
+    /// Clears the identity document, the power of attorney and the relationship: what identifies the person
+    /// (a cancelled or expired form, a destruction). The kind of document and whether a representative asked stay.
+    /// </summary>
+    public void ForgetIdentity()
+    {
+        (DocumentName, DocumentNumber, DocumentIssuedOn, DocumentIssuer) = (null, null, null, null);
+        (AttorneyNumber, AttorneyIssuedOn, AttorneyIssuer, Relation) = (null, null, null, null);
+    }
 
     public static string Mask(string? number)
     {

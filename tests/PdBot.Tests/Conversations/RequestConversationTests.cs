@@ -21,7 +21,7 @@ public sealed class RequestConversationTests : IDisposable
 
     private static TestFlow AccessIntake(TestFlow flow) => flow
         .Send("/privacy").SkipReplies()
-        .Press(RequestTexts.Title(RequestType.Access)).SkipReplies()
+        .Press(RequestTexts.Title(RequestType.Access)).Press("О себе").Press("Паспорт РФ").SkipReplies()
         .Send("4510 123456").Send("15.03.2019").Send("Отделом УФМС России по г. Москве").Send("договор № 77 от 01.02.2026");
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RequestConversationTests : IDisposable
     public async Task Invalid_intake_answers_get_a_clear_message_and_nothing_typed_before_is_lost_even_across_a_restart()
     {
         await _host.Chat("p").Send("/privacy").SkipReplies()
-            .Press(RequestTexts.Title(RequestType.Correction)).SkipReplies()
+            .Press(RequestTexts.Title(RequestType.Correction)).Press("О себе").Press("Паспорт РФ").SkipReplies()
             .Send("12 34").AssertReply("4 + 6 цифр")
             .Send("4510 123456").AssertReply("Дата выдачи")
             .Send("32.13.2020").AssertReply("Не удалось прочитать дату")
@@ -94,7 +94,7 @@ public sealed class RequestConversationTests : IDisposable
     public async Task A_blocking_request_blocks_the_data_from_the_moment_it_is_received()
     {
         await _host.Chat("p").Send("/privacy").SkipReplies()
-            .Press(RequestTexts.Title(RequestType.Blocking)).SkipReplies()
+            .Press(RequestTexts.Title(RequestType.Blocking)).Press("О себе").Press("Паспорт РФ").SkipReplies()
             .Send("4510 123456").Send("15.03.2019").Send("Отделом УФМС России по г. Москве").Send("договор 77").SkipReplies()
             .Send("Мои данные обрабатываются без основания").AssertReply(r => Assert.Contains("Ответим до 23.11.2026", r.Text, StringComparison.Ordinal))
             .StartTestAsync();

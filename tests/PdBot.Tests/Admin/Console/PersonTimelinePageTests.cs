@@ -64,7 +64,7 @@ public sealed class PersonTimelinePageTests
         await host.GiveMailingConsentAsync("4001");
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.Chat("4001").Send("/privacy").SkipReplies()
-            .Press(RequestTexts.Title(RequestType.Access)).SkipReplies()
+            .Press(RequestTexts.Title(RequestType.Access)).Press("О себе").Press("Паспорт РФ").SkipReplies()
             .Send(Document).Send("15.03.2019").Send("Отделом УФМС России по г. Москве").Send("договор № 77 от 01.02.2026").SkipReplies()
             .StartTestAsync();
         var service = host.Services.GetRequiredService<RequestService>();

@@ -290,7 +290,7 @@ public sealed class RequestQueuePageTests
 
     private static TestFlow AccessIntake(TestFlow flow) => flow
         .Send("/privacy").SkipReplies()
-        .Press(RequestTexts.Title(RequestType.Access)).SkipReplies()
+        .Press(RequestTexts.Title(RequestType.Access)).Press("О себе").Press("Паспорт РФ").SkipReplies()
         .Send("4510 918273").Send("15.03.2019").Send("Отделом УФМС России по г. Москве").Send("договор № 77 от 01.02.2026").SkipReplies();
 
     /// <summary>Like <see cref="ConsoleHost.Chat"/>, but keeps the adapter so the test can read what the person received.</summary>
