@@ -37,6 +37,7 @@ public static class BotTexts
     public const string StopYesButton = "Да, отписаться";
     public const string StopNoButton = "Нет";
     public const string MailingKept = "Хорошо, ничего не меняем.";
+    public const string IntakeContinues = "Ваш запрос о данных не отменён — ответьте на последний вопрос выше.";
     public const string Error = "Не получилось обработать сообщение. Попробуйте ещё раз чуть позже.";
 
     /// <summary>How to withdraw is said for this consent only: «Отписаться» stops the mailing, nothing else.</summary>

@@ -159,8 +159,10 @@ public sealed partial class ConsentBot(
             await retention.ScheduleAsync(session.Person, mailing, "unsubscribe", ct);
         }
 
+        // A stop typed inside a request form leaves the form open: say so, or the person thinks it is gone.
+        var reply = withdrawn ? BotTexts.Unsubscribed : BotTexts.NotSubscribed;
         await turn.AnswerButtonAsync(null, ct);
-        await turn.SendAsync(MainMenu.Build(catalog, session, withdrawn ? BotTexts.Unsubscribed : BotTexts.NotSubscribed), ct);
+        await turn.SendAsync(MainMenu.Build(catalog, session, requests.OpenIntake(session) is null ? reply : $"{reply}\n\n{BotTexts.IntakeContinues}"), ct);
     }
 
     private async Task DeclineAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, bool clearPrompt, CancellationToken ct)

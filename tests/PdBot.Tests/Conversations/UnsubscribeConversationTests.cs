@@ -121,7 +121,11 @@ public sealed class UnsubscribeConversationTests : IDisposable
 
         await _host.Chat().Send("/privacy").SkipReplies()
             .Press(RequestTexts.Title(RequestType.Access)).AssertAnswer("").AssertReply("серию и номер паспорта")
-            .Send("отпишите меня").AssertReply(BotTexts.Unsubscribed)
+            .Send("отпишите меня").AssertReply(r =>
+            {
+                Assert.Contains(BotTexts.Unsubscribed, r.Text, StringComparison.Ordinal);
+                Assert.Contains(BotTexts.IntakeContinues, r.Text, StringComparison.Ordinal);
+            })
             .Send("4510 123456").AssertReply("Дата выдачи")
             .StartTestAsync();
 

@@ -31,7 +31,7 @@ public sealed class TestChatPageTests
         var policy = host.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.PolicyUrl;
         Assert.Contains("/start", browser.Find(".bubble.me").Text, StringComparison.Ordinal);
         Assert.Contains(policy, browser.Find(".bubble.bot").Text, StringComparison.Ordinal);
-        Assert.Equal([MailingBox, BotTexts.SubmitButton], ButtonLabels(browser));
+        Assert.Equal([MailingBox, BotTexts.SubmitButton, BotTexts.DeclineButton], ButtonLabels(browser));
         var prompt = browser.Find(".message").GetAttribute("data-message-id");
 
         Press(browser, BotTexts.SubmitButton);
@@ -41,7 +41,7 @@ public sealed class TestChatPageTests
 
         Press(browser, MailingBox);
 
-        Assert.Equal([MailingTicked, BotTexts.SubmitButton], ButtonLabels(browser));
+        Assert.Equal([MailingTicked, BotTexts.SubmitButton, BotTexts.DeclineButton], ButtonLabels(browser));
         Assert.Equal(prompt, Assert.Single(browser.FindAll(".message:has(.chat-button)")).GetAttribute("data-message-id"));
         Assert.Contains(BotTexts.Ticked, browser.PageText, StringComparison.Ordinal);
 
@@ -125,7 +125,7 @@ public sealed class TestChatPageTests
         Assert.Contains("web-oleg-3", browser.Find("#chat-flash").Text, StringComparison.Ordinal);
         Assert.Empty(browser.FindAll(".bubble"));
         Type(browser, "/start");
-        Assert.Equal([MailingBox, BotTexts.SubmitButton], ButtonLabels(browser));
+        Assert.Equal([MailingBox, BotTexts.SubmitButton, BotTexts.DeclineButton], ButtonLabels(browser));
         Assert.NotNull(host.Services.GetRequiredService<IConsentStore>().FindPerson(WebChatAdapter.Channel, "web-oleg-3"));
     }
 
