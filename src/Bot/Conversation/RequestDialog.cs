@@ -72,7 +72,7 @@ public sealed class RequestDialog(
         if (RequestFormInput.IsNotAnAnswer(text, step))
         {
             var notice = $"Сейчас заполняется запрос «{RequestTexts.Title(r.Type)}», поэтому {Quote(text)} не принято как ответ. " +
-                "Ответьте на вопрос ниже или отмените запрос — после отмены откроется меню.";
+                "Ответьте на вопрос ниже или отмените запрос — после отмены будут кнопки меню.";
             await turn.SendAsync(RequestPrompts.Question(r, step, catalog, session, notice), ct);
             return;
         }
