@@ -55,7 +55,10 @@ public sealed partial class ConsentBot(
             return;
         }
 
-        if (TypedButtons.Find(text, catalog, session) is { } typed)
+        // While a request form waits for an answer, a typed menu label is the form's to handle (it reminds
+        // the person of the question and offers «Отмена»); a demand to stop is still caught below.
+        var intake = requests.OpenIntake(session);
+        if (intake is null && TypedButtons.Find(text, catalog, session) is { } typed)
         {
             await OnPayloadAsync(turn, session, typed, ct);
             return;
@@ -63,7 +66,6 @@ public sealed partial class ConsentBot(
 
         // «Отказаться», «Нет» under a form decline that form, not the mailing (the prompt's footer says so);
         // while a request form waits for an answer, a bare «нет» is that answer.
-        var intake = requests.OpenIntake(session);
         var open = ConsentPrompt.LatestOpen(catalog, session);
         if (open is not null && (DeclineWords.IsRefusal(text) || (intake is null && DeclineWords.IsDecline(text))))
         {

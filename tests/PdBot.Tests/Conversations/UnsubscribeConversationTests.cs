@@ -120,7 +120,8 @@ public sealed class UnsubscribeConversationTests : IDisposable
         await _host.GiveMailingConsentAsync();
 
         await _host.Chat().Send("/privacy").SkipReplies()
-            .Press(RequestTexts.Title(RequestType.Access)).AssertAnswer("").AssertReply("серию и номер паспорта")
+            .Press(RequestTexts.Title(RequestType.Access)).SkipReplies().Press("О себе").SkipReplies()
+            .Press("Паспорт РФ").AssertAnswer("").AssertReply("серию и номер паспорта")
             .Send("отпишите меня").AssertReply(r =>
             {
                 Assert.Contains(BotTexts.Unsubscribed, r.Text, StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class UnsubscribeConversationTests : IDisposable
         await _host.GiveMailingConsentAsync();
 
         await _host.Chat().Send("/privacy").SkipReplies()
-            .Press(RequestTexts.Title(RequestType.Access)).SkipReplies()
+            .Press(RequestTexts.Title(RequestType.Access)).SkipReplies().Press("О себе").SkipReplies().Press("Паспорт РФ").SkipReplies()
             .Send("это спам").AssertReply(BotTexts.StopQuestion)
             .Send("да").AssertReply(BotTexts.Unsubscribed)
             .Send("4510 123456").AssertReply("Дата выдачи")
