@@ -19,10 +19,3 @@ public sealed record VkRecordedCall(int Order, string Method, IReadOnlyDictionar
     internal static long? Long(IReadOnlyDictionary<string, string> fields, string name) =>
         fields.TryGetValue(name, out var v) && long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
-
-/// <summary>A message really sent by <c>messages.send</c> (a repeated random_id is not one): the keyboard is parsed (null when none was sent).</summary>
-public sealed record VkSentMessage(long MessageId, long PeerId, long RandomId, string? Message, JsonElement? Keyboard, string? Payload)
-{
-    /// <summary>The message's number in its conversation (from 101 per peer here): what a message_event for its buttons carries.</summary>
-    public long ConversationMessageId { get; init; }
-}

@@ -12,14 +12,18 @@ using PdBot.Core.Consent;
 
 namespace PdBot.Tests.Vk;
 
-/// <summary>The real PdBot host on Kestrel (127.0.0.1) against a <see cref="FakeVkServer"/>, with a fake clock.</summary>
+/// <summary>
+/// The real PdBot host on Kestrel (127.0.0.1) against a <see cref="FakeVkServer"/>, with a fake clock. Disposing it fails
+/// the test if PdBot made a call that breaks VK's schema (the fake checks again when it is disposed itself).
+/// </summary>
 public sealed class VkTestHost : IAsyncDisposable
 {
     public const string Secret = "vk-secret";
     public const string Confirmation = "a1b2c3d4";
     private readonly HttpClient _http = new();
+    private readonly FakeVkServer _vk;
 
-    private VkTestHost(WebApplication app, string address, FakeTimeProvider clock) => (App, Address, Clock) = (app, address, clock);
+    private VkTestHost(WebApplication app, string address, FakeTimeProvider clock, FakeVkServer vk) => (App, Address, Clock, _vk) = (app, address, clock, vk);
 
     public WebApplication App { get; }
 
@@ -49,7 +53,7 @@ public sealed class VkTestHost : IAsyncDisposable
         await PdBotServices.PrepareAsync(app.Services, default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new VkTestHost(app, address, clock);
+        return new VkTestHost(app, address, clock, vk);
     }
 
     public async Task<(int Status, string Body)> PostAsync(string json)
@@ -66,5 +70,6 @@ public sealed class VkTestHost : IAsyncDisposable
         _http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        Assert.Empty(_vk.Violations);
     }
 }

@@ -3,7 +3,7 @@ namespace PdBot.Adapters.Vk.Api;
 /// <summary>
 /// Builds a <see cref="MessageKeyboard"/> fluently, as VkNet's KeyboardBuilder. Enforces VK's limits here rather than
 /// letting VK answer 911 at send time: labels ≤ 40 chars (truncated with "…"), payload ≤ 255 chars, ≤ 5 buttons a row,
-/// inline ≤ 10 buttons in ≤ 6 rows, standard ≤ 40 buttons in ≤ 10 rows.
+/// inline ≤ 10 buttons in ≤ 6 rows, standard ≤ 40 buttons in ≤ 10 rows; one_time only on a standard keyboard.
 /// </summary>
 public sealed class KeyboardBuilder
 {
@@ -108,6 +108,11 @@ public sealed class KeyboardBuilder
 
     private void Validate()
     {
+        if (_oneTime && _inline)
+        {
+            throw new InvalidOperationException("VK does not support one_time on an inline keyboard.");
+        }
+
         var lines = _lines.Count + (_current.Count > 0 ? 1 : 0);
         var buttons = _lines.Sum(l => l.Count) + _current.Count;
         var (maxButtons, maxLines) = _inline ? (MaxInlineButtons, MaxInlineLines) : (MaxButtons, MaxLines);

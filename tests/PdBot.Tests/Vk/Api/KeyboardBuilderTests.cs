@@ -64,6 +64,12 @@ public sealed class KeyboardBuilderTests
     }
 
     [Fact]
+    public void An_inline_keyboard_cannot_be_one_time()
+    {
+        Assert.Throws<InvalidOperationException>(() => new KeyboardBuilder().SetOneTime().SetInline().AddButton("Да", "{}").Build());
+    }
+
+    [Fact]
     public void Clear_starts_over()
     {
         var keyboard = new KeyboardBuilder().AddButton("x", "{}").AddLine().AddButton("y", "{}").Clear().AddButton("z", "{}").Build();
