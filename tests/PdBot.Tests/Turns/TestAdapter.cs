@@ -1,4 +1,5 @@
 using PdBot.Core.Turns;
+using PdBot.Tests.Russian;
 
 namespace PdBot.Tests.Turns;
 
@@ -21,6 +22,15 @@ public sealed class TestAdapter(string channel = "test", string userId = "u1") :
 
     public override Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+
+        // Everything a person reads is Russian: every reply of every conversation test is scanned.
+        LatinWords.AssertNone(message.Text, "a bot reply");
+        foreach (var b in message.AllButtons)
+        {
+            LatinWords.AssertNone(b.Label, "a button label");
+        }
+
         var id = $"m{Interlocked.Increment(ref _nextId)}";
         Sent[id] = message;
         Replies.Enqueue(new Reply(ReplyKind.Message, id, message.Text, message.AllButtons.ToList()));
@@ -29,12 +39,18 @@ public sealed class TestAdapter(string channel = "test", string userId = "u1") :
 
     public override Task AnswerButtonAsync(ITurnContext turn, string? hint, CancellationToken cancellationToken)
     {
+        LatinWords.AssertNone(hint, "a button hint");
         Replies.Enqueue(new Reply(ReplyKind.ButtonAnswer, turn.Activity.ButtonPressId ?? "", hint ?? "", []));
         return Task.CompletedTask;
     }
 
     public override Task UpdateButtonsAsync(ITurnContext turn, string messageId, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken cancellationToken)
     {
+        foreach (var b in buttons.SelectMany(r => r))
+        {
+            LatinWords.AssertNone(b.Label, "a button label");
+        }
+
         if (Sent.TryGetValue(messageId, out var message))
         {
             Sent[messageId] = message with { Buttons = buttons };
