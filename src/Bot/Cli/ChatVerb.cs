@@ -51,7 +51,7 @@ public static class ChatVerb
             await console.Out.WriteLineAsync(BotTexts.Error);
         };
         await console.Error.WriteLineAsync("PdBot, local channel. Type a message; a number presses that button; Ctrl+D ends.");
-        await OutboxDispatcher.DeliverAsync(services.GetRequiredService<IRequestStore>(), adapter, LocalConsoleAdapter.Channel, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await OutboxDispatcher.DeliverAsync(services.GetRequiredService<IOutbox>(), adapter, LocalConsoleAdapter.Channel, services.GetRequiredService<TimeProvider>(), cancellationToken);
         await adapter.RunAsync(console.In, userId, services.GetRequiredService<IBot>(), cancellationToken);
         return 0;
     }

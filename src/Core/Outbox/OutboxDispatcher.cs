@@ -1,4 +1,3 @@
-using PdBot.Core.Requests;
 using PdBot.Core.Turns;
 
 namespace PdBot.Core.Outbox;
@@ -7,7 +6,7 @@ namespace PdBot.Core.Outbox;
 public static class OutboxDispatcher
 {
     /// <returns>How many messages were sent.</returns>
-    public static async Task<int> DeliverAsync(IRequestStore store, BotAdapter adapter, string channel, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> DeliverAsync(IOutbox store, BotAdapter adapter, string channel, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(adapter);

@@ -64,9 +64,9 @@ public sealed class RequestsVerbTests : IDisposable
         var all = await CliRunner.RunAsync("requests", "list", "--all", "--db", Db);
 
         Assert.Equal((1, ""), (early.ExitCode, early.Out));
-        Assert.Contains("AwaitingIdentity", early.Error, StringComparison.Ordinal);
+        Assert.Contains("ждёт подтверждения личности", early.Error, StringComparison.Ordinal);
         Assert.Equal(0, confirm.ExitCode);
-        Assert.Contains("identity-confirmed", confirm.Out, StringComparison.Ordinal);
+        Assert.Contains("личность подтверждена", confirm.Out, StringComparison.Ordinal);
         Assert.Equal(1, bare.ExitCode);
         Assert.Contains("причиной", bare.Error, StringComparison.Ordinal);
         Assert.Equal(0, extend.ExitCode);
@@ -76,7 +76,7 @@ public sealed class RequestsVerbTests : IDisposable
         Assert.Contains("identity-confirmed  by ivanova", show.Out, StringComparison.Ordinal);
         Assert.Contains("extended  by cli: запрошен архив", show.Out, StringComparison.Ordinal);
         Assert.Contains("answer (prepared, sent on approve):", show.Out, StringComparison.Ordinal);
-        Assert.Contains("идентификатор 100042", show.Out, StringComparison.Ordinal);
+        Assert.Contains("идентификатор пользователя 100042", show.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("987654", show.Out, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
         Assert.DoesNotContain(Lines(list.Out), l => Cells(l)[0] == id);
@@ -119,7 +119,7 @@ public sealed class RequestsVerbTests : IDisposable
 
         Assert.Equal(1, bare.ExitCode);
         Assert.Equal(0, reasoned.ExitCode);
-        Assert.Contains("refused", reasoned.Out, StringComparison.Ordinal);
+        Assert.Contains("отказано", reasoned.Out, StringComparison.Ordinal);
     }
 
     private static string Left(DateOnly due) =>
