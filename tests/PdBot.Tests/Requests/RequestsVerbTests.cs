@@ -29,8 +29,8 @@ public sealed class RequestsVerbTests : IDisposable
         Assert.Equal(["id", "type", "state", "received", "due", "left", "flags"], Cells(lines[0]));
         Assert.Equal([seed.Blocking, seed.Correction, seed.Access, seed.Repeat, seed.Provisional], lines.Skip(1).Select(l => long.Parse(Cells(l)[0], CultureInfo.InvariantCulture)));
         Assert.Equal([Str(seed.Correction), "Correction", "AwaitingIdentity", "2026-11-23", "2026-12-02", Left(new(2026, 12, 2)), "заблокирован"], Cells(lines[2])); // the same person sent the blocking request
-        Assert.Equal("refusal-prepared", Cells(lines[4])[^1]);
-        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "provisional"], Cells(lines[5])[4..]);
+        Assert.Equal("refusal-prepared", Cells(lines[4])[^2]);
+        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "provisional", "заблокирован"], Cells(lines[5])[4..]);
         Assert.DoesNotContain("987654", result.Out, StringComparison.Ordinal);
         Assert.Empty(result.Error);
     }
