@@ -1,3 +1,4 @@
+using LiteDB;
 using PdBot.Core.Inbox;
 
 namespace PdBot.Adapters.LiteDb;
@@ -48,6 +49,24 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
         }
 
         return old.Count;
+    }
+
+    /// <summary>
+    /// Destruction: deletes every stored update sent by <paramref name="platformUserId"/> on the channel, inside the
+    /// caller's transaction. The sender is read from the payload (Telegram <c>from.id</c>, VK <c>from_id</c>/<c>user_id</c>).
+    /// </summary>
+    public static int ForgetUser(LiteDatabase db, string channel, string platformUserId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(platformUserId))
+        {
+            return 0;
+        }
+
+        var col = db.GetCollection<InboxItem>(Collection);
+        var ids = col.Find(i => i.Channel == channel).Where(i => InboxSender.Is(i.Payload, platformUserId)).Select(i => i.Id).ToList();
+        ids.ForEach(id => col.Delete(id));
+        return ids.Count;
     }
 
     public string? GetCursor(string channel) =>

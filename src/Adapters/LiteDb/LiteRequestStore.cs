@@ -1,12 +1,14 @@
 using LiteDB;
 using PdBot.Core.Audit;
+using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
+using PdBot.Core.People;
 using PdBot.Core.Requests;
 
 namespace PdBot.Adapters.LiteDb;
 
-/// <summary>Subject requests and the outbox in LiteDB; every write goes through the group-commit writer.</summary>
-public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) : IRequestStore
+/// <summary>Subject requests and the outbox in LiteDB (one file, so a request and its answer commit together); every write goes through the group-commit writer.</summary>
+public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) : IRequestStore, IOutbox
 {
     public const string Requests = "requests";
     public const string Outbox = "outbox";
@@ -20,7 +22,8 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     public IReadOnlyList<SubjectRequest> All() => [.. Collection.FindAll()];
 
     public IReadOnlyList<SubjectRequest> Open() =>
-        [.. Collection.Find(r => r.State != RequestState.Answered && r.State != RequestState.Refused)];
+        [.. Collection.Find(r => r.State != RequestState.Answered && r.State != RequestState.Refused && r.State != RequestState.Cancelled
+            && r.State != RequestState.Superseded && r.State != RequestState.Closed)];
 
     public Task SaveAsync(SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default)
     {
@@ -72,46 +75,91 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         {
             db.GetCollection<OutboxMessage>(Outbox).Update(message);
             var requests = db.GetCollection<SubjectRequest>(Requests);
-            if (message.Kind == "request-answer" && message.RequestId is { } id && requests.FindById(id) is { } r)
+            if (message.Kind == OutboxKind.RequestAnswer && message.RequestId is { } id && requests.FindById(id) is { } r)
             {
                 r.AnswerDeliveredAtUtc = sentAtUtc;
-                r.History.Add(new RequestHistoryItem(sentAtUtc, "answer-delivered", "system"));
+                r.History.Add(new RequestHistoryItem(sentAtUtc, RequestAction.AnswerDelivered, Actors.System));
                 requests.Update(r);
             }
         });
     }
 
-    public Task DestroyPersonAsync(string personId, SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default)
+    public Task CommitAsync(RequestChanges changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(changes);
         return storage.Writer.WriteAsync(db =>
         {
-            var people = db.GetCollection<PdBot.Core.People.Person>(LiteDbStorage.People);
-            if (people.FindById(personId) is { } person)
-            {
-                person.Key = "erased:" + person.Id;
-                person.PlatformUserId = "";
-                person.ChatId = "";
-                person.Unreachable = true;
-                people.Update(person);
-            }
-
             var requests = db.GetCollection<SubjectRequest>(Requests);
-            foreach (var r in requests.Find(x => x.PersonId == personId).ToList().Append(request))
+            foreach (var r in changes.Requests)
             {
-                r.ForgetIdentity();
+                if (r.Id == 0)
+                {
+                    r.Id = NextId(requests);
+                }
+
                 requests.Upsert(r);
             }
 
-            var log = db.GetCollection<AuditEntry>(LiteDbStorage.Audit);
-            foreach (var e in log.Find(x => x.PersonId == personId && x.UserId != null).ToList())
+            if (changes.Person is { } person)
             {
-                (e.UserId, e.UserSalt) = (null, null);
-                log.Update(e);
+                db.GetCollection<Person>(LiteDbStorage.People).Upsert(person);
             }
 
-            Write(db, outgoing, entries);
+            db.GetCollection<ConsentRecord>(LiteDbStorage.Consents).Upsert(changes.Consents);
+
+            // The audit entries go in first, so erasure strips their ids too (the salted digests stay, the chain verifies).
+            Write(db, changes.Outgoing, changes.Audit);
+            if (changes.Erasure is { } erasure)
+            {
+                Erase(db, erasure, changes.Person?.Id == erasure.PersonId ? changes.Person : null);
+            }
         });
+    }
+
+    /// <summary>
+    /// Destruction inside the caller's transaction: documents and statements in the person's requests always; with
+    /// <see cref="PersonErasure.Identifiers"/> also the platform ids (the pseudonymous id stays), their stored incoming
+    /// updates and the ids in the audit trail (which keeps only salted digests, so the chain still verifies).
+    /// </summary>
+    private static void Erase(LiteDatabase db, PersonErasure erasure, Person? changed)
+    {
+        var requests = db.GetCollection<SubjectRequest>(Requests);
+        foreach (var r in requests.Find(x => x.PersonId == erasure.PersonId).ToList())
+        {
+            r.ForgetIdentity();
+            (r.Relation, r.Statement) = (null, null);
+            requests.Update(r);
+        }
+
+        if (!erasure.Identifiers)
+        {
+            return;
+        }
+
+        // The last guard: nobody with a consent in force loses their identifiers (the transaction is rolled back).
+        var consents = db.GetCollection<ConsentRecord>(LiteDbStorage.Consents);
+        if (consents.Exists(c => c.PersonId == erasure.PersonId && (c.State == ConsentState.Given || c.State == ConsentState.NeedsRenewal)))
+        {
+            throw new InvalidOperationException("Erasure refused: the person has a consent in force.");
+        }
+
+        var people = db.GetCollection<Person>(LiteDbStorage.People);
+        if ((changed ?? people.FindById(erasure.PersonId)) is { } person)
+        {
+            LiteInbox.ForgetUser(db, person.Channel, person.PlatformUserId);
+            person.Key = "erased:" + person.Id;
+            person.PlatformUserId = "";
+            person.ChatId = "";
+            person.Unreachable = true;
+            people.Upsert(person);
+        }
+
+        var log = db.GetCollection<AuditEntry>(LiteDbStorage.Audit);
+        foreach (var e in log.Find(x => x.PersonId == erasure.PersonId && x.UserId != null).ToList())
+        {
+            (e.UserId, e.UserSalt) = (null, null);
+            log.Update(e);
+        }
     }
 
     // LiteDB's Max throws on an empty collection; the newest _id by the primary index is cheap.

@@ -14,7 +14,7 @@ namespace PdBot.Adapters.Telegram;
 /// (after a crash, the unprocessed ones first) and delivers the outbox (approved answers, notices).
 /// </summary>
 public sealed class TelegramChannel(
-    TelegramAdapter adapter, IInbox inbox, IRequestStore outbox, ITelegramBotClient client,
+    TelegramAdapter adapter, IInbox inbox, PdBot.Core.Outbox.IOutbox outbox, ITelegramBotClient client,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramChannel> logger) : BackgroundService
 {
     private readonly InboxWorker _worker = new(inbox, TelegramActivityMapper.Channel, adapter.ProcessAsync, time, logger);

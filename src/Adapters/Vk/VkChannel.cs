@@ -8,7 +8,7 @@ using PdBot.Core.Requests;
 namespace PdBot.Adapters.Vk;
 
 /// <summary>Runs the VK channel: processes stored events in order and delivers the outbox.</summary>
-public sealed class VkChannel(VkAdapter adapter, IInbox inbox, IRequestStore outbox, TimeProvider time, ILogger<VkChannel> logger) : BackgroundService
+public sealed class VkChannel(VkAdapter adapter, IInbox inbox, PdBot.Core.Outbox.IOutbox outbox, TimeProvider time, ILogger<VkChannel> logger) : BackgroundService
 {
     private readonly InboxWorker _worker = new(inbox, VkActivityMapper.Channel, adapter.ProcessAsync, time, logger);
 

@@ -52,7 +52,7 @@ public static class ChatVerb
         };
         await console.Error.WriteLineAsync("PdBot, local channel. Type a message; a number presses that button; Ctrl+D ends.");
         // Only this user's messages: the terminal shows everything it is given to whoever sits at it.
-        await OutboxDispatcher.DeliverToChatAsync(services.GetRequiredService<IRequestStore>(), adapter, LocalConsoleAdapter.Channel, userId, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await OutboxDispatcher.DeliverToChatAsync(services.GetRequiredService<IOutbox>(), adapter, LocalConsoleAdapter.Channel, userId, services.GetRequiredService<TimeProvider>(), cancellationToken);
         await adapter.RunAsync(console.In, userId, services.GetRequiredService<IBot>(), cancellationToken);
         return 0;
     }

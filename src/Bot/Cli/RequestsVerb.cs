@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PdBot.Core.Calendar;
+using PdBot.Core.Labels;
 using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Cli;
@@ -34,8 +35,8 @@ public static class RequestsVerb
                 (s, id, a) => s.ConfirmIdentityAsync(id, a.By, a.Ct)),
             Act(console, "extend", "Extend the term once, by 1–5 working days, with a reason sent to the person", true, true,
                 (s, id, a) => s.ExtendAsync(id, a.Reason ?? "", a.By, a.Days, a.Ct)),
-            Act(console, "approve", "Approve the prepared answer: it is sent to the person", false, false,
-                (s, id, a) => s.ApproveAsync(id, a.By, a.Ct)),
+            Act(console, "approve", "Approve: the request is carried out (destruction, blocking, stop, correction with --set) and the answer sent", false, false,
+                (s, id, a) => s.ApproveAsync(id, a.By, null, a.Corrections, a.Ct)),
             Act(console, "refuse", "Refuse with a reason, which is sent to the person", true, false,
                 (s, id, a) => s.RefuseAsync(id, a.Reason ?? "", a.By, a.Ct)),
             Act(console, "block", "Block the person's data while a claim is checked", false, false,
@@ -62,7 +63,7 @@ public static class RequestsVerb
         await console.Out.WriteLineAsync(Row("id", "type", "state", "received", "due", "left", "flags"));
         foreach (var (r, left) in rows)
         {
-            var flags = string.Join(" ", new[] { r.DueIsProvisional ? "provisional" : null, r.ProposedRefusal is null ? null : "refusal-prepared" }.OfType<string>());
+            var flags = string.Join(" ", new[] { r.DueIsProvisional ? "provisional" : null, r.ProposedRefusal is null ? null : "refusal-prepared", Blocked(service, r) }.OfType<string>());
             await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), r.Type.ToString(), r.State.ToString(), Received(r), Date(r.DueDate),
                 left?.ToString(Ic) ?? "-", flags));
         }
@@ -83,27 +84,29 @@ public static class RequestsVerb
         }
 
         var o = console.Out;
-        await o.WriteLineAsync($"request {r.Id}: {r.Type} ({RequestTexts.Title(r.Type)})");
-        await o.WriteLineAsync($"state:     {r.State}");
-        await o.WriteLineAsync($"person:    {r.PersonId}");
-        await o.WriteLineAsync($"received:  {Received(r)}");
-        var left = r.IsOpen && r.DueDate is not null ? string.Create(Ic, $" ({Guard(() => service.WorkingDaysLeft(r))} working days left)") : "";
-        await o.WriteLineAsync($"due:       {Date(r.DueDate)}{left}{(r.DueIsProvisional ? " provisional" : "")}");
-        await Line(o, "extended", r.ExtensionReason is null ? null : $"from {Date(r.OriginalDueDate)}: {r.ExtensionReason}");
-        await o.WriteLineAsync($"document:  {r.MaskedDocument}");
-        await Line(o, "relation", r.Relation);
-        await Line(o, "statement", r.Statement);
-        await Line(o, "purpose", r.PurposeId);
-        await Line(o, "proposed refusal", r.ProposedRefusal);
-        await Line(o, "refusal", r.RefusalReason);
-        await o.WriteLineAsync("history:");
+        var person = service.PersonOf(r);
+        await o.WriteLineAsync($"запрос № {r.Id}: {RequestTexts.Title(r.Type)}");
+        await o.WriteLineAsync($"состояние: {RussianLabels.State(r.State)}");
+        await o.WriteLineAsync($"субъект:   {r.PersonId}{(person is { Blocked: true } ? " (данные заблокированы)" : "")}{(person?.ErasedAtUtc is null ? "" : " (данные уничтожены)")}");
+        await o.WriteLineAsync($"получен:   {Received(r)}");
+        var left = r.IsOpen && r.DueDate is not null ? string.Create(Ic, $" (осталось рабочих дней: {Guard(() => service.WorkingDaysLeft(r))})") : "";
+        await o.WriteLineAsync($"срок:      {Date(r.DueDate)}{left}{(r.DueIsProvisional ? " предварительный календарь" : "")}");
+        await Line(o, "продлён", r.ExtensionReason is null ? null : $"с {Date(r.OriginalDueDate)}: {r.ExtensionReason}");
+        await o.WriteLineAsync($"документ:  {r.MaskedDocument}");
+        await Line(o, "связь с клиникой", r.Relation);
+        await Line(o, "заявление", r.Statement);
+        await Line(o, "цель", r.PurposeId is null ? null : CatalogTitle(host, r.PurposeId));
+        await Line(o, "подготовлен отказ", r.ProposedRefusal);
+        await Line(o, "отказ", r.RefusalReason);
+        await Line(o, "закрыт", r.CloseReason);
+        await o.WriteLineAsync("история:");
         foreach (var h in r.History)
         {
-            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm}Z  {h.Action}  by {h.Actor}{(h.Note is null ? "" : ": " + h.Note)}"));
+            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm} UTC  {RussianLabels.Action(h.Action)}  ({RussianLabels.Actor(h.Actor)}){(h.Note is null ? "" : ": " + h.Note)}"));
         }
 
-        var (label, answer) = r.AnswerText is not null ? ("answer (sent)", r.AnswerText)
-            : service.MachineFor(r).CanFire(RequestTrigger.Answer) ? ("answer (prepared, sent on approve)", service.PrepareAnswer(r))
+        var (label, answer) = r.AnswerText is not null ? ("ответ (отправлен)", r.AnswerText)
+            : service.MachineFor(r).CanFire(RequestTrigger.Answer) ? ("ответ (подготовлен, отправляется при одобрении)", service.PrepareAnswer(r))
             : (null, null);
         if (label is not null)
         {
@@ -142,8 +145,14 @@ public static class RequestsVerb
         var by = new Option<string?>("--by") { Description = $"Who acts, for the audit trail (default: {DefaultActor})" };
         var reason = new Option<string?>("--reason") { Description = "The reason; it is sent to the person" };
         var days = new Option<string?>("--days") { Description = $"Working days to extend by, 1–{DeadlineTable.MaxExtensionWorkingDays} (default {DeadlineTable.MaxExtensionWorkingDays})" };
+        var set = new Option<string[]>("--set") { Description = $"Correction: field=new value, repeatable; fields: {string.Join(", ", CorrectionFields.All)}", AllowMultipleArgumentsPerToken = false };
         var db = PdBotCli.DbOption();
         var command = new Command(name, description) { id, by, db };
+        if (name == "approve")
+        {
+            command.Add(set);
+        }
+
         command.TreatUnmatchedTokensAsErrors = false;
         if (withReason)
         {
@@ -160,7 +169,7 @@ public static class RequestsVerb
             var number = ParseId(name, parse.GetValue(id));
             var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N needs a whole number of working days") : DeadlineTable.MaxExtensionWorkingDays;
             var actor = parse.GetValue(by) is { } b && !string.IsNullOrWhiteSpace(b) ? b.Trim() : DefaultActor;
-            var args = new ActArgs(actor, withReason ? parse.GetValue(reason) : null, extendBy, ct);
+            var args = new ActArgs(actor, withReason ? parse.GetValue(reason) : null, extendBy, Corrections(parse.GetValue(set)), ct);
             using var host = CliHost.Build(parse.GetValue(db), parse.UnmatchedTokens);
             var result = await act(Service(host), number, args);
             await (result.Ok ? console.Out : console.Error).WriteLineAsync(result.Message);
@@ -168,6 +177,11 @@ public static class RequestsVerb
         });
         return command;
     }
+
+    private static string? Blocked(RequestService service, SubjectRequest r) => service.PersonOf(r) is { Blocked: true } ? "заблокирован" : null;
+
+    private static string CatalogTitle(IHost host, string purposeId) =>
+        host.Services.GetRequiredService<PdBot.Core.Consent.ConsentCatalog>().Find(purposeId)?.Title ?? purposeId;
 
     private static Argument<string?> IdArgument() => new("id") { Description = "The request number", Arity = ArgumentArity.ZeroOrOne };
 
@@ -204,5 +218,10 @@ public static class RequestsVerb
         }
     }
 
-    private sealed record ActArgs(string By, string? Reason, int Days, CancellationToken Ct);
+    private static Dictionary<string, string>? Corrections(string[]? set) =>
+        set is null || set.Length == 0 ? null : set.Select(pair => pair.Split('=', 2)).ToDictionary(
+            kv => kv.Length == 2 ? kv[0].Trim() : throw new InvalidOperationException($"requests approve --set: нужно поле=значение, например --set relation=\"договор № 78\" (получено «{kv[0]}»)."),
+            kv => kv[1], StringComparer.Ordinal);
+
+    private sealed record ActArgs(string By, string? Reason, int Days, IReadOnlyDictionary<string, string>? Corrections, CancellationToken Ct);
 }

@@ -108,6 +108,7 @@ public sealed partial class ConsentBot
         }
 
         await session.SaveAsync(ct);
+        await retention.SupersedeAsync(session.Person, purpose.Id, ct);
         LogConsent(purpose.Id, ConsentState.Given, session.Person.Id);
         await turn.AnswerButtonAsync(BotTexts.Received, ct);
         if (turn.Activity.ReplyToId is { } messageId)

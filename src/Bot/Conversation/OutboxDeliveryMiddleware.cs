@@ -10,7 +10,7 @@ namespace PdBot.Bot.Conversation;
 /// must not show (and mark sent) u1's answer. Other chats get theirs in their own turns or from their channel's
 /// delivery loop (Telegram, VK).
 /// </summary>
-public sealed class OutboxDeliveryMiddleware(IRequestStore store, TimeProvider time) : PdBot.Core.Turns.IMiddleware
+public sealed class OutboxDeliveryMiddleware(IOutbox store, TimeProvider time) : PdBot.Core.Turns.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turn, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -235,10 +235,6 @@ public sealed class RequestDialog(
 
         await session.SaveAsync(ct);
         var accepted = await retention.AcceptAsync(session.Person, r, ct);
-        if (r.Type == RequestType.WithdrawDistribution)
-        {
-            await store.EnqueueAsync([.. service.ToOperators($"Снимите опубликованный отзыв (запрос № {accepted.Id}): согласие на распространение отозвано — публикация прекращается немедленно (ст. 10.1 152-ФЗ).", accepted)], [], ct);
-        }
 
         await turn.SendAsync(new BotMessage(
             $"Запрос № {accepted.Id} принят: согласие отозвано, обработка для этой цели прекращена. " +
@@ -248,10 +244,7 @@ public sealed class RequestDialog(
     private IntakeMachine Intake(ConsentSession session, SubjectRequest r) =>
         new(r, r.Type == RequestType.Access && service.IsRepeatAccess(session.Person.Id, r.Id));
 
-    private async Task DropAsync(SubjectRequest r, string why, CancellationToken ct)
-    {
-        service.MachineFor(r).Fire(RequestTrigger.Refuse);
-        r.RefusalReason = why;
-        await service.SaveDraftAsync(r, ct);
-    }
+    /// <summary>The person's «Отмена» (or a form left for 24 hours): «отменён заявителем», never a refusal.</summary>
+    private async Task DropAsync(SubjectRequest r, string why, CancellationToken ct) =>
+        await service.CancelAsync(r, why, ct);
 }

@@ -58,6 +58,8 @@ public static class PdBotServices
         services.AddSingleton(sp => new DeadlineTable(sp.GetRequiredService<IOptions<RequestOptions>>().Value.PolicyDays));
         services.AddSingleton<LiteRequestStore>();
         services.AddSingleton<IRequestStore>(sp => sp.GetRequiredService<LiteRequestStore>());
+        services.AddSingleton<PdBot.Core.Outbox.IOutbox>(sp => sp.GetRequiredService<LiteRequestStore>());
+        services.AddOptions<RetentionOptions>().BindConfiguration("Retention");
         services.AddSingleton(sp => new RequestService(
             sp.GetRequiredService<IRequestStore>(),
             sp.GetRequiredService<IConsentStore>(),
@@ -66,6 +68,7 @@ public static class PdBotServices
             sp.GetRequiredService<ProductionCalendar>(),
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
     }
 

@@ -8,7 +8,7 @@ public static class OutboxDispatcher
 {
     /// <summary>Every chat of the channel: for adapters that address each message to its own chat (Telegram, VK).</summary>
     /// <returns>How many messages were sent.</returns>
-    public static Task<int> DeliverAsync(IRequestStore store, BotAdapter adapter, string channel, TimeProvider time, CancellationToken cancellationToken) =>
+    public static Task<int> DeliverAsync(IOutbox store, BotAdapter adapter, string channel, TimeProvider time, CancellationToken cancellationToken) =>
         DeliverAsync(store, adapter, channel, null, time, cancellationToken);
 
     /// <summary>
@@ -16,13 +16,13 @@ public static class OutboxDispatcher
     /// the terminal shows whatever it is given to the person in front of it, so another chat's message must wait.
     /// </summary>
     /// <returns>How many messages were sent.</returns>
-    public static Task<int> DeliverToChatAsync(IRequestStore store, BotAdapter adapter, string channel, string chatId, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<int> DeliverToChatAsync(IOutbox store, BotAdapter adapter, string channel, string chatId, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(chatId);
         return DeliverAsync(store, adapter, channel, chatId, time, cancellationToken);
     }
 
-    private static async Task<int> DeliverAsync(IRequestStore store, BotAdapter adapter, string channel, string? chatId, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<int> DeliverAsync(IOutbox store, BotAdapter adapter, string channel, string? chatId, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(adapter);

@@ -22,6 +22,21 @@ public sealed class Person
     /// <summary>The person blocked the bot or denied messages: nothing more is sent.</summary>
     public bool Unreachable { get; set; }
 
+    /// <summary>
+    /// Blocked at the person's request or while their claim is checked (152-FZ Art. 21, policy 6.2.5–6.2.6): no
+    /// mailing and no processing for any purpose; only answers to their own requests reach them, until unblocked.
+    /// </summary>
+    public bool Blocked { get; set; }
+
+    /// <summary>The request that started the blocking; unblocking that request ends it.</summary>
+    public long? BlockedByRequestId { get; set; }
+
+    /// <summary>When the platform ids were erased (destruction); the pseudonymous id stays for the records.</summary>
+    public DateTime? ErasedAtUtc { get; set; }
+
+    /// <summary>Whether the bot may process this person's data for its purposes (mailing, consultations, reviews…).</summary>
+    public bool MayProcess() => !Blocked && ErasedAtUtc is null;
+
     public static string MakeKey(string channel, string platformUserId) => $"{channel}:{platformUserId}";
 
     public static Person Create(string channel, string platformUserId, string chatId, DateTime nowUtc) => new()

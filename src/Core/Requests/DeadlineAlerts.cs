@@ -4,7 +4,7 @@ namespace PdBot.Core.Requests;
 /// Tells operators about every open request two working days before its due date and on the day.
 /// Each alert is recorded in the request's history, so running this again sends nothing twice.
 /// </summary>
-public sealed class DeadlineAlerts(IRequestStore store, RequestService service, TimeProvider time)
+public sealed class DeadlineAlerts(RequestService service)
 {
     private static readonly int[] AlertDays = [2, 0];
 
@@ -15,16 +15,18 @@ public sealed class DeadlineAlerts(IRequestStore store, RequestService service, 
         foreach (var r in service.Queue().Where(r => r.DueDate is not null && r.State != RequestState.AwaitingDetails))
         {
             var left = service.WorkingDaysLeft(r);
-            var mark = $"alert-{left}";
-            if (!AlertDays.Contains(left) || r.History.Any(h => h.Action == mark && h.Note == r.DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+            var action = RequestAction.Alert(left);
+            var due = r.DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            if (!AlertDays.Contains(left) || r.History.Any(h => h.Action == action && h.Note == due))
             {
                 continue;
             }
 
-            var alerts = service.ToOperators(RequestTexts.OperatorDue(r, left), r).ToList();
-            r.History.Add(new RequestHistoryItem(time.GetUtcNow().UtcDateTime, mark, "system", r.DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
-            await store.SaveAsync(r, [], alerts, ct);
-            sent += alerts.Count;
+            var c = service.CaseFor(r);
+            c.Note(action, Actors.System, due);
+            c.ToOperators(RequestTexts.OperatorDue(r, left));
+            sent += c.OutgoingCount;
+            await c.SaveAsync(ct);
         }
 
         return sent;

@@ -3,7 +3,7 @@ using PdBot.Core.Outbox;
 
 namespace PdBot.Core.Requests;
 
-/// <summary>Where subject requests and the outbox are kept.</summary>
+/// <summary>Where subject requests are kept (the outbox has its own <see cref="Outbox.IOutbox"/>).</summary>
 public interface IRequestStore
 {
     SubjectRequest? Find(long id);
@@ -21,19 +21,9 @@ public interface IRequestStore
     /// </summary>
     Task SaveAsync(SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default);
 
-    Task EnqueueAsync(IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
-
-    IReadOnlyList<OutboxMessage> Pending(string channel);
-
-    /// <summary>Every outgoing message (sent or not) linked to one of <paramref name="requestIds"/>, oldest first: the person's timeline shows them.</summary>
-    IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds);
-
     /// <summary>
-    /// Destruction, in one transaction: the person's platform ids are erased (their pseudonymous id stays),
-    /// identity documents in their requests are cleared, the audit trail keeps only salted digests (the
-    /// chain still verifies), and <paramref name="request"/>, <paramref name="entries"/> and the notice are stored.
+    /// Stores everything a <see cref="RequestCase"/> changed (new requests get the next id) in one transaction;
+    /// completes once committed.
     /// </summary>
-    Task DestroyPersonAsync(string personId, SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default);
-
-    Task MarkSentAsync(OutboxMessage message, DateTime sentAtUtc, CancellationToken cancellationToken = default);
+    Task CommitAsync(RequestChanges changes, CancellationToken cancellationToken = default);
 }

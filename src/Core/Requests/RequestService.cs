@@ -1,16 +1,16 @@
-using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 using PdBot.Core.Operator;
-using PdBot.Core.Outbox;
 using PdBot.Core.People;
+using PdBot.Core.Retention;
 
 namespace PdBot.Core.Requests;
 
 /// <summary>
 /// Subject requests from receipt to answer: the clock, the extension rule, repeat access requests,
-/// operator actions and the messages they send. Every change is stored with its audit entry before
-/// anyone is told.
+/// operator actions and what their approval does to the data. Every change goes through a
+/// <see cref="RequestCase"/> and is stored with its audit entry before anyone is told.
 /// </summary>
 public sealed class RequestService(
     IRequestStore requests,
@@ -20,9 +20,12 @@ public sealed class RequestService(
     ProductionCalendar calendar,
     RequestOptions options,
     OperatorOptions op,
+    RetentionOptions retention,
     TimeProvider time)
 {
     public const int RepeatAccessDays = 30;
+
+    private readonly RequestCaseContext _context = new(requests, people, catalog, deadlines, options, time);
 
     public DeadlineTable Deadlines => deadlines;
 
@@ -42,6 +45,12 @@ public sealed class RequestService(
 
     public RequestMachine MachineFor(SubjectRequest r) => new(r, deadlines[r.Type].Extendable);
 
+    /// <summary>A unit of work on <paramref name="r"/>: the only way a request changes.</summary>
+    public RequestCase CaseFor(SubjectRequest r) => new(_context, r);
+
+    /// <summary>The person a request is about (null once the record is gone).</summary>
+    public Person? PersonOf(SubjectRequest r) => r is null ? null : people.FindPersonById(r.PersonId);
+
     /// <summary>An access request within 30 days of the previous one needs a justification (Art. 14 parts 4–5).</summary>
     public bool IsRepeatAccess(string personId, long exceptId) =>
         requests.OfPerson(personId).Any(r => r.Id != exceptId && r.Type == RequestType.Access && r.ReceivedAtUtc is { } at
@@ -52,14 +61,29 @@ public sealed class RequestService(
     {
         ArgumentNullException.ThrowIfNull(person);
         var r = new SubjectRequest { PersonId = person.Id, Type = type, CreatedAtUtc = Now, IntakeStep = firstStep };
-        MachineFor(r).Fire(RequestTrigger.AskDetails);
-        r.History.Add(new(Now, "intake-started", "person"));
+        CaseFor(r).AskDetails(Actors.Person);
         return r;
     }
 
     public Task SaveDraftAsync(SubjectRequest r, CancellationToken ct = default) => requests.SaveAsync(r, [], [], ct);
 
-    /// <summary>The request is complete: the clock starts, operators are told, the person gets the due date.</summary>
+    /// <summary>The person cancelled the form (or left it for 24 hours): «отменён заявителем», never a refusal.</summary>
+    public async Task<bool> CancelAsync(SubjectRequest r, string reason, CancellationToken ct = default)
+    {
+        var c = CaseFor(r);
+        if (!c.Cancel(reason, Actors.Person))
+        {
+            return false;
+        }
+
+        await c.SaveAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The request is complete: the clock starts, operators are told, the person gets the due date. A blocking
+    /// request blocks the person at once (Art. 21 part 1); a demand to stop processing stops marketing at once (Art. 15).
+    /// </summary>
     public async Task<SubjectRequest> ReceiveAsync(Person person, SubjectRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -73,28 +97,37 @@ public sealed class RequestService(
             r.ProposedRefusal = "Повторный запрос тех же сведений ранее 30 дней после предыдущего без обоснования (ч. 4–6 ст. 14 152-ФЗ).";
         }
 
-        MachineFor(r).Fire(RequestTrigger.DetailsComplete);
-        r.History.Add(new(Now, "received", "person", due.Warning));
-
-        // Art. 21 part 1: the data are blocked from the moment the request arrives, before any check.
-        if (r.Type == RequestType.Blocking && MachineFor(r).Fire(RequestTrigger.Block))
+        var c = CaseFor(r);
+        c.CompleteDetails(due.Warning);
+        if (r.Type == RequestType.Blocking)
         {
-            r.History.Add(new(Now, "blocked-on-receipt", "system"));
+            c.Block(Actors.System, RequestAction.BlockedOnReceipt);
         }
 
-        await requests.SaveAsync(r, [Entry(person, r, "request-received", "person")], [.. ToOperators(RequestTexts.OperatorNew(r), r)], ct);
+        if (r.Type == RequestType.StopProcessing)
+        {
+            var stopped = catalog.Purposes.Where(p => p.Marketing && c.WithdrawConsent(p.Id, Actors.System, "stop-processing request received")).ToList();
+            if (stopped.Count > 0)
+            {
+                c.Note(RequestAction.MarketingStopped, Actors.System, string.Join(", ", stopped.Select(p => p.Title)));
+            }
+        }
+
+        c.ToOperators(RequestTexts.OperatorNew(r));
+        await c.SaveAsync(ct);
         return r;
     }
 
     public Task<RequestResult> ConfirmIdentityAsync(long id, string actor, CancellationToken ct = default) =>
-        ActAsync(id, RequestTrigger.ConfirmIdentity, actor, "identity-confirmed", null, _ => [], ct);
+        ActAsync(id, RequestTrigger.ConfirmIdentity, c => c.ConfirmIdentity(actor) ? null : "", ct);
 
     /// <summary>Blocks the person's data while a claim (inaccuracy, unlawful processing) is checked.</summary>
     public Task<RequestResult> BlockAsync(long id, string actor, CancellationToken ct = default) =>
-        ActAsync(id, RequestTrigger.Block, actor, "blocked", null, _ => [], ct);
+        ActAsync(id, RequestTrigger.Block, c => c.Block(actor) ? null : "", ct);
 
+    /// <summary>Ends a blocking: of an open request, or the person's blocking an answered blocking request started.</summary>
     public Task<RequestResult> UnblockAsync(long id, string actor, CancellationToken ct = default) =>
-        ActAsync(id, RequestTrigger.Unblock, actor, "unblocked", null, _ => [], ct);
+        ActAsync(id, null, c => c.Unblock(actor) ? null : "", ct);
 
     /// <summary>Extends once, by at most 5 working days, with a reason sent to the person before the original due date.</summary>
     public Task<RequestResult> ExtendAsync(long id, string reason, string actor, int workingDays = DeadlineTable.MaxExtensionWorkingDays, CancellationToken ct = default)
@@ -115,58 +148,71 @@ public sealed class RequestService(
             return Task.FromResult(RequestResult.Refused($"Срок уже истёк {RequestTexts.Date(due)}: уведомление о продлении должно быть направлено до его окончания."));
         }
 
-        return ActAsync(id, RequestTrigger.Extend, actor, "extended", reason, req =>
+        return ActAsync(id, RequestTrigger.Extend, c =>
         {
-            var extended = RequestDeadlines.Extend(calendar, req.OriginalDueDate ?? req.DueDate!.Value, workingDays);
-            (req.DueDate, req.ExtensionReason) = (extended.Due, reason.Trim());
-            req.DueIsProvisional |= extended.IsProvisional;
-            return ToPerson(req, RequestTexts.Extended(req), "request-extension");
+            var extended = RequestDeadlines.Extend(calendar, c.Request.OriginalDueDate ?? c.Request.DueDate!.Value, workingDays);
+            return c.Extend(extended.Due, extended.IsProvisional, reason, actor) ? null : "";
         }, ct);
     }
 
-    public Task<RequestResult> RefuseAsync(long id, string reason, string actor, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Task.FromResult(RequestResult.Refused("Отказ должен быть мотивированным: укажите причину."));
-        }
+    public Task<RequestResult> RefuseAsync(long id, string reason, string actor, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(RequestResult.Refused("Отказ должен быть мотивированным: укажите причину."))
+            : ActAsync(id, RequestTrigger.Refuse, c => c.Refuse(reason, actor) ? null : "", ct);
 
-        return ActAsync(id, RequestTrigger.Refuse, actor, "refused", reason, req =>
-        {
-            req.RefusalReason = reason.Trim();
-            return ToPerson(req, RequestTexts.RefusedToPerson(req), "request-refusal");
-        }, ct);
-    }
-
-    /// <summary>Approves the prepared answer; it is sent through the person's channel.</summary>
+    /// <summary>Approves: the request is carried out and the prepared answer is sent through the person's channel.</summary>
     public Task<RequestResult> ApproveAsync(long id, string actor, CancellationToken ct = default) =>
-        ApproveAsync(id, actor, null, ct);
+        ApproveAsync(id, actor, null, null, ct);
+
+    public Task<RequestResult> ApproveAsync(long id, string actor, string? answerText, CancellationToken ct = default) =>
+        ApproveAsync(id, actor, answerText, null, ct);
 
     /// <summary>
-    /// Approves and sends <paramref name="answerText"/> when an operator edited the prepared answer (blank → the
-    /// prepared one); the history notes that the text was edited, the text itself is kept on the request.
+    /// Approves and carries the request out in one transaction with its history, audit and answer: destruction
+    /// erases, blocking blocks, stop-processing withdraws, correction applies <paramref name="corrections"/>
+    /// (field → new value, see <see cref="CorrectionFields"/>). <paramref name="answerText"/> replaces the prepared
+    /// answer when an operator edited it (blank → the prepared one); the history notes the edit.
     /// </summary>
-    public Task<RequestResult> ApproveAsync(long id, string actor, string? answerText, CancellationToken ct = default)
+    public Task<RequestResult> ApproveAsync(long id, string actor, string? answerText, IReadOnlyDictionary<string, string>? corrections, CancellationToken ct = default)
     {
         var edited = string.IsNullOrWhiteSpace(answerText) ? null : answerText.Trim().ReplaceLineEndings("\n");
-        return ActAsync(id, RequestTrigger.Answer, actor, "answered", edited is null ? null : "answer edited by the operator", req =>
+        return ActAsync(id, RequestTrigger.Answer, c =>
         {
-            req.AnswerText = edited ?? req.AnswerText ?? PrepareAnswer(req);
-            return ToPerson(req, req.AnswerText, "request-answer");
+            var outcome = new Approval(c, catalog, retention, op, Today, actor).Perform(corrections ?? new Dictionary<string, string>());
+            if (outcome.Error is not null)
+            {
+                return outcome.Error;
+            }
+
+            // Withdrawals answer themselves (superseded ones close instead).
+            if (!c.Request.IsOpen)
+            {
+                return null;
+            }
+
+            return c.Answer(edited ?? outcome.Answer!, actor, edited is null ? null : "ответ изменён оператором") ? null : "";
         }, ct);
     }
 
+    /// <summary>The answer approval would send now (nothing is changed).</summary>
     public string PrepareAnswer(SubjectRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var person = people.FindPersonById(r.PersonId);
-        return r.Type == RequestType.Access && person is not null
-            ? AccessReport.Build(r, person, people.RecordsOf(person.Id), requests.OfPerson(person.Id), catalog, op)
-            : $"Запрос № {r.Id} «{RequestTexts.Title(r.Type)}» выполнен.";
+        var copy = CaseFor(Clone(r));
+        return new Approval(copy, catalog, retention, op, Today, Actors.System).Preview();
     }
 
-    private async Task<RequestResult> ActAsync(long id, RequestTrigger trigger, string actor, string action, string? note,
-        Func<SubjectRequest, IEnumerable<OutboxMessage>> effects, CancellationToken ct)
+    public IEnumerable<Outbox.OutboxMessage> ToOperators(string text, SubjectRequest? r = null)
+    {
+        if (!string.IsNullOrWhiteSpace(options.AdminChannel) && !string.IsNullOrWhiteSpace(options.AdminChatId))
+        {
+            yield return new Outbox.OutboxMessage { Channel = options.AdminChannel, ChatId = options.AdminChatId, Text = text, Kind = Outbox.OutboxKind.OperatorAlert, RequestId = r?.Id, CreatedAtUtc = Now };
+        }
+    }
+
+    /// <param name="trigger">The trigger checked first for a clear refusal; null when the intent checks itself.</param>
+    /// <param name="act">Null when done; an error to show, or "" for "not possible in this state".</param>
+    private async Task<RequestResult> ActAsync(long id, RequestTrigger? trigger, Func<RequestCase, string?> act, CancellationToken ct)
     {
         var r = requests.Find(id);
         if (r is null)
@@ -174,49 +220,26 @@ public sealed class RequestService(
             return RequestResult.Refused($"Запроса № {id} нет.");
         }
 
-        var machine = MachineFor(r);
-        if (!machine.CanFire(trigger))
+        var c = CaseFor(r);
+        var notNow = $"Запрос № {id} в состоянии «{RussianLabels.State(r.State)}»: действие «{RussianLabels.Trigger(trigger ?? RequestTrigger.Unblock)}» сейчас недоступно.";
+        if (trigger is { } t && !c.CanFire(t))
         {
-            return RequestResult.Refused($"Запрос № {id} в состоянии {r.State}: действие «{action}» сейчас недоступно.");
+            return RequestResult.Refused(notNow);
         }
 
-        machine.Fire(trigger);
-        var outgoing = effects(r).ToList();
-        r.History.Add(new(Now, action, actor, note));
-        var person = people.FindPersonById(r.PersonId);
-        await requests.SaveAsync(r, person is null ? [] : [Entry(person, r, "request-" + action, actor, note)], outgoing, ct);
-        return RequestResult.Done($"Запрос № {id}: {action}.");
-    }
-
-    private IEnumerable<OutboxMessage> ToPerson(SubjectRequest r, string text, string kind)
-    {
-        var person = people.FindPersonById(r.PersonId);
-        if (person is not null && !string.IsNullOrEmpty(person.ChatId))
+        var error = act(c);
+        if (error is not null)
         {
-            yield return new OutboxMessage { Channel = person.Channel, ChatId = person.ChatId, Text = text, Kind = kind, RequestId = r.Id == 0 ? null : r.Id, CreatedAtUtc = Now };
+            return RequestResult.Refused(error.Length == 0 ? notNow : error);
         }
+
+        await c.SaveAsync(ct);
+        var done = r.History.Count == 0 ? "" : RussianLabels.Action(r.History[^1].Action) + ", ";
+        return RequestResult.Done($"Запрос № {id}: {done}состояние «{RussianLabels.State(r.State)}».");
     }
 
-    public IEnumerable<OutboxMessage> ToOperators(string text, SubjectRequest? r = null)
-    {
-        if (!string.IsNullOrWhiteSpace(options.AdminChannel) && !string.IsNullOrWhiteSpace(options.AdminChatId))
-        {
-            yield return new OutboxMessage { Channel = options.AdminChannel, ChatId = options.AdminChatId, Text = text, Kind = "operator-alert", RequestId = r?.Id, CreatedAtUtc = Now };
-        }
-    }
-
-    private AuditEntry Entry(Person person, SubjectRequest r, string evt, string actor, string? note = null) => new()
-    {
-        TimeUtc = Now,
-        Kind = "request",
-        Event = evt,
-        Channel = person.Channel,
-        UserId = string.IsNullOrEmpty(person.PlatformUserId) ? null : person.PlatformUserId,
-        PersonId = person.Id,
-        PurposeId = r.PurposeId,
-        Actor = actor,
-        Detail = $"request {r.Id} {r.Type}" + (note is null ? "" : $": {note}"),
-    };
+    private static SubjectRequest Clone(SubjectRequest r) =>
+        System.Text.Json.JsonSerializer.Deserialize<SubjectRequest>(System.Text.Json.JsonSerializer.Serialize(r))!;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

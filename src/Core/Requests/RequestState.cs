@@ -21,4 +21,13 @@ public enum RequestState
 
     Answered,
     Refused,
+
+    /// <summary>The person cancelled it (the form's «Отмена», or a form left for 24 hours): not a refusal by the clinic.</summary>
+    Cancelled,
+
+    /// <summary>A consent withdrawal closed because the person gave the consent again before its due day: nothing destroyed.</summary>
+    Superseded,
+
+    /// <summary>Closed without an answer because there is nobody left to answer (the person's data were destroyed).</summary>
+    Closed,
 }

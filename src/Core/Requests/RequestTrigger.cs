@@ -11,4 +11,7 @@ public enum RequestTrigger
     Unblock,
     Answer,
     Refuse,
+    Cancel,
+    Supersede,
+    Close,
 }

@@ -75,13 +75,19 @@ public sealed class SubjectRequest
 
     public string? RefusalReason { get; set; }
 
+    /// <summary>Why a request was cancelled, superseded or closed without an answer.</summary>
+    public string? CloseReason { get; set; }
+
     public string? AnswerText { get; set; }
 
     public DateTime? AnswerDeliveredAtUtc { get; set; }
 
     public List<RequestHistoryItem> History { get; set; } = [];
 
-    public bool IsOpen => State is not (RequestState.Answered or RequestState.Refused);
+    public bool IsOpen => IsOpenState(State);
+
+    public static bool IsOpenState(RequestState state) =>
+        state is not (RequestState.Answered or RequestState.Refused or RequestState.Cancelled or RequestState.Superseded or RequestState.Closed);
 
     /// <summary>The document number with all but the last 4 digits hidden.</summary>
     public string MaskedDocument => Mask(DocumentNumber);

@@ -15,7 +15,7 @@ public sealed class LocalOutboxTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private IRequestStore Store => (IRequestStore)_host.Services.GetService(typeof(IRequestStore))!;
+    private IOutbox Store => (IOutbox)_host.Services.GetService(typeof(IOutbox))!;
 
     [Fact]
     public async Task A_local_users_turn_does_not_print_another_users_answer_and_leaves_it_unsent_until_its_owner_writes()
@@ -60,7 +60,7 @@ public sealed class LocalOutboxTests : IDisposable
         var db = tmp.File("pdbot.db");
         using (var host = new PdBotTestHost(dbPath: db))
         {
-            var store = (IRequestStore)host.Services.GetService(typeof(IRequestStore))!;
+            var store = (IOutbox)host.Services.GetService(typeof(IOutbox))!;
             await store.EnqueueAsync([new OutboxMessage
             {
                 Channel = LocalConsoleAdapter.Channel, ChatId = "u1", Text = Answer, Kind = "request-answer", CreatedAtUtc = host.Clock.GetUtcNow().UtcDateTime,

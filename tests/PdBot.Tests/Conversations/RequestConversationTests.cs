@@ -15,7 +15,9 @@ public sealed class RequestConversationTests : IDisposable
 
     private RequestService Requests => (RequestService)_host.Services.GetService(typeof(RequestService))!;
 
-    private IRequestStore Store => (IRequestStore)_host.Services.GetService(typeof(IRequestStore))!;
+    private IOutbox Store => (IOutbox)_host.Services.GetService(typeof(IOutbox))!;
+
+    private IRequestStore RequestStore => (IRequestStore)_host.Services.GetService(typeof(IRequestStore))!;
 
     private RetentionWorker Worker => (RetentionWorker)_host.Services.GetService(typeof(RetentionWorker))!;
 
@@ -45,8 +47,8 @@ public sealed class RequestConversationTests : IDisposable
 
         var answer = Assert.Single(adapter.Replies);
         Assert.Contains("10. Меры по ст. 18.1", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("идентификатор patient", answer.Text, StringComparison.Ordinal);
-        var done = Store.Find(request.Id)!;
+        Assert.Contains("идентификатор пользователя patient", answer.Text, StringComparison.Ordinal);
+        var done = RequestStore.Find(request.Id)!;
         Assert.Equal(RequestState.Answered, done.State);
         Assert.Equal(_host.Clock.GetUtcNow().UtcDateTime, done.AnswerDeliveredAtUtc);
         Assert.True(_host.Audit.Verify().IsIntact);
@@ -63,7 +65,7 @@ public sealed class RequestConversationTests : IDisposable
         await Requests.ConfirmIdentityAsync(id, "operator");
         await Requests.ApproveAsync(id, "operator");
 
-        Assert.DoesNotContain("someone-else", Store.Find(id)!.AnswerText, StringComparison.Ordinal);
+        Assert.DoesNotContain("someone-else", RequestStore.Find(id)!.AnswerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public sealed class RequestConversationTests : IDisposable
 
         Assert.Null(_host.Store.FindPerson("test", "u1"));
         Assert.DoesNotContain(_host.Audit.ReadAll(), e => e.UserId == "u1");
-        Assert.Contains(_host.Audit.ReadAll(), e => e.Event == "destroyed" && e.Detail!.Contains("system: PdBot", StringComparison.Ordinal));
+        Assert.Contains(_host.Audit.ReadAll(), e => e.Event == "destroyed" && e.Detail!.Contains("информационная система: PdBot", StringComparison.Ordinal));
         Assert.True(_host.Audit.Verify().IsIntact);
         Assert.Contains("уничтожены 07.12.2026", Assert.Single(adapter.Replies).Text, StringComparison.Ordinal);
         Assert.Empty(Requests.Queue());

@@ -21,7 +21,9 @@ public sealed class RequestHost(Dictionary<string, string?>? overrides = null, s
 
     public IConsentStore People => Host.Store;
 
-    public IReadOnlyList<OutboxMessage> Outbox(string channel = Channel) => Requests.Pending(channel);
+    public IOutbox OutboxStore => (IOutbox)Host.Services.GetService(typeof(IOutbox))!;
+
+    public IReadOnlyList<OutboxMessage> Outbox(string channel = Channel) => OutboxStore.Pending(channel);
 
     public void Dispose() => Host.Dispose();
 

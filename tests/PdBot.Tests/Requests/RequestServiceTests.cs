@@ -88,7 +88,7 @@ public sealed class RequestServiceTests : IDisposable
         Assert.Equal("Ваши данные: только телефон.\nС уважением, клиника.", answer.Text);
         var stored = _h.Requests.Find(r.Id)!;
         Assert.Equal(answer.Text, stored.AnswerText);
-        Assert.Contains(stored.History, h => h.Actor == "oleg" && h.Note == "answer edited by the operator");
+        Assert.Contains(stored.History, h => h.Actor == "oleg" && h.Note == "ответ изменён оператором");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RequestServiceTests : IDisposable
         // Prepared again at approval (the request list inside moves on), so compare the opening, not every line.
         var sent = Assert.Single(_h.Outbox(), m => m.Kind == "request-answer").Text;
         Assert.StartsWith(prepared[..prepared.IndexOf('\n', StringComparison.Ordinal)], sent, StringComparison.Ordinal);
-        Assert.DoesNotContain(_h.Requests.Find(r.Id)!.History, h => h.Note == "answer edited by the operator");
+        Assert.DoesNotContain(_h.Requests.Find(r.Id)!.History, h => h.Note == "ответ изменён оператором");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class RequestServiceTests : IDisposable
         Assert.Equal(RequestHost.Channel, answer.Channel);
         Assert.Equal(person.ChatId, answer.ChatId);
         Assert.Contains($"Ответ на запрос № {r.Id}", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("идентификатор 100042", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("идентификатор пользователя 100042", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("200077", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Id, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(RequestTexts.Title(RequestType.Correction), answer.Text, StringComparison.Ordinal);

@@ -28,9 +28,9 @@ public sealed class RequestsVerbTests : IDisposable
         var lines = Lines(result.Out);
         Assert.Equal(["id", "type", "state", "received", "due", "left", "flags"], Cells(lines[0]));
         Assert.Equal([seed.Blocking, seed.Correction, seed.Access, seed.Repeat, seed.Provisional], lines.Skip(1).Select(l => long.Parse(Cells(l)[0], CultureInfo.InvariantCulture)));
-        Assert.Equal([Str(seed.Correction), "Correction", "AwaitingIdentity", "2026-11-23", "2026-12-02", Left(new(2026, 12, 2))], Cells(lines[2]));
-        Assert.Equal("refusal-prepared", Cells(lines[4])[^1]);
-        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "provisional"], Cells(lines[5])[4..]);
+        Assert.Equal([Str(seed.Correction), "Correction", "AwaitingIdentity", "2026-11-23", "2026-12-02", Left(new(2026, 12, 2)), "заблокирован"], Cells(lines[2])); // the same person sent the blocking request
+        Assert.Equal("refusal-prepared", Cells(lines[4])[^2]);
+        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "provisional", "заблокирован"], Cells(lines[5])[4..]);
         Assert.DoesNotContain("987654", result.Out, StringComparison.Ordinal);
         Assert.Empty(result.Error);
     }
@@ -64,19 +64,19 @@ public sealed class RequestsVerbTests : IDisposable
         var all = await CliRunner.RunAsync("requests", "list", "--all", "--db", Db);
 
         Assert.Equal((1, ""), (early.ExitCode, early.Out));
-        Assert.Contains("AwaitingIdentity", early.Error, StringComparison.Ordinal);
+        Assert.Contains("ждёт подтверждения личности", early.Error, StringComparison.Ordinal);
         Assert.Equal(0, confirm.ExitCode);
-        Assert.Contains("identity-confirmed", confirm.Out, StringComparison.Ordinal);
+        Assert.Contains("личность подтверждена", confirm.Out, StringComparison.Ordinal);
         Assert.Equal(1, bare.ExitCode);
         Assert.Contains("причиной", bare.Error, StringComparison.Ordinal);
         Assert.Equal(0, extend.ExitCode);
         Assert.Equal(1, again.ExitCode);
-        Assert.Contains("due:       2026-12-10", show.Out, StringComparison.Ordinal); // 7 Dec + 8, 9, 10 Dec
-        Assert.Contains("document:  ••••••7654", show.Out, StringComparison.Ordinal);
-        Assert.Contains("identity-confirmed  by ivanova", show.Out, StringComparison.Ordinal);
-        Assert.Contains("extended  by cli: запрошен архив", show.Out, StringComparison.Ordinal);
-        Assert.Contains("answer (prepared, sent on approve):", show.Out, StringComparison.Ordinal);
-        Assert.Contains("идентификатор 100042", show.Out, StringComparison.Ordinal);
+        Assert.Contains("срок:      2026-12-10", show.Out, StringComparison.Ordinal); // 7 Dec + 8, 9, 10 Dec
+        Assert.Contains("документ:  ••••••7654", show.Out, StringComparison.Ordinal);
+        Assert.Contains("личность подтверждена  (ivanova)", show.Out, StringComparison.Ordinal);
+        Assert.Contains("срок продлён  (оператор (командная строка)): запрошен архив", show.Out, StringComparison.Ordinal);
+        Assert.Contains("ответ (подготовлен, отправляется при одобрении):", show.Out, StringComparison.Ordinal);
+        Assert.Contains("идентификатор пользователя 100042", show.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("987654", show.Out, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
         Assert.DoesNotContain(Lines(list.Out), l => Cells(l)[0] == id);
@@ -119,13 +119,34 @@ public sealed class RequestsVerbTests : IDisposable
 
         Assert.Equal(1, bare.ExitCode);
         Assert.Equal(0, reasoned.ExitCode);
-        Assert.Contains("refused", reasoned.Out, StringComparison.Ordinal);
+        Assert.Contains("отказано", reasoned.Out, StringComparison.Ordinal);
     }
 
     private static string Left(DateOnly due) =>
         ProductionCalendar.Create(null).WorkingDaysBetween(ClinicTime.Today(TimeProvider.System), due).ToString(CultureInfo.InvariantCulture);
 
     private static string Str(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Approve_with_set_applies_the_correction_and_show_names_the_person_blocked_in_russian()
+    {
+        var seed = await SeedAsync();
+        var id = Str(seed.Correction);
+        await CliRunner.RunAsync("requests", "confirm-identity", id, "--db", Db);
+
+        var bare = await CliRunner.RunAsync("requests", "approve", id, "--db", Db);
+        var done = await CliRunner.RunAsync("requests", "approve", id, "--set", "relation=договор № 78", "--by", "ivanova", "--db", Db);
+        var show = await CliRunner.RunAsync("requests", "show", id, "--db", Db);
+        var blocked = await CliRunner.RunAsync("requests", "show", Str(seed.Blocking), "--db", Db);
+
+        Assert.Equal(1, bare.ExitCode);
+        Assert.Contains("Укажите исправленные значения", bare.Error, StringComparison.Ordinal);
+        Assert.Equal(0, done.ExitCode);
+        Assert.Contains("связь с клиникой: договор № 78", show.Out, StringComparison.Ordinal);
+        Assert.Contains("данные исправлены  (ivanova): связь с клиникой", show.Out, StringComparison.Ordinal);
+        Assert.Contains("(данные заблокированы)", blocked.Out, StringComparison.Ordinal);
+        Assert.Contains("состояние: данные заблокированы", blocked.Out, StringComparison.Ordinal);
+    }
 
     private static List<string> Lines(string output) => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 

@@ -25,7 +25,7 @@ public sealed class TestAdapter(string channel = "test", string userId = "u1") :
         ArgumentNullException.ThrowIfNull(message);
 
         // Everything a person reads is Russian: every reply of every conversation test is scanned.
-        LatinWords.AssertNone(message.Text, "a bot reply");
+        LatinWords.AssertNone(message.Text, "a bot reply", Channel, UserId);
         foreach (var b in message.AllButtons)
         {
             LatinWords.AssertNone(b.Label, "a button label");

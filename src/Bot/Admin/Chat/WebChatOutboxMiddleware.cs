@@ -10,7 +10,7 @@ namespace PdBot.Bot.Admin.Chat;
 /// other local-channel chats alone: those belong to <c>pdbot chat</c> in a terminal, and a message shown in
 /// nobody's browser must not be marked sent.
 /// </summary>
-public sealed class WebChatOutboxMiddleware(IRequestStore store, TimeProvider time) : PdBot.Core.Turns.IMiddleware, IDisposable
+public sealed class WebChatOutboxMiddleware(IOutbox store, TimeProvider time) : PdBot.Core.Turns.IMiddleware, IDisposable
 {
     // Turns of different admins run in parallel; two deliveries at once would both send the same entries.
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -7,7 +7,7 @@ using PdBot.Core.Requests;
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>One person: who they are on which channel, their consents now, and everything that happened, oldest first.</summary>
-public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, ConsentCatalog catalog) : AdminPageModel
+public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, ConsentCatalog catalog) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -29,7 +29,7 @@ public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IReques
         }
 
         await AuditViewAsync("person timeline", Id);
-        Timeline = PersonTimeline.Load(Id, consents, audit, requests);
+        Timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ using PdBot.Core.Requests;
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>The evidence pack downloads: /admin/people/{id}/evidence.json, .csv and .zip, each audited as an export.</summary>
-public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, ConsentCatalog catalog, TimeProvider time) : AdminPageModel
+public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, ConsentCatalog catalog, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -30,7 +30,7 @@ public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit,
 
         // Audited first, so the pack's own access log and chain check include this export.
         await AuditExportAsync("evidence pack " + format, Id);
-        var timeline = PersonTimeline.Load(Id, consents, audit, requests)!;
+        var timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox)!;
         var pack = new EvidencePack(timeline, consents, catalog, audit.Verify(), time.GetUtcNow().UtcDateTime, AdminLogin);
         return format switch
         {

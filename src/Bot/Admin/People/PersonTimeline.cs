@@ -1,3 +1,4 @@
+using PdBot.Core.Outbox;
 using PdBot.Core.Admin;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
@@ -39,7 +40,7 @@ public sealed class PersonTimeline
     public IReadOnlyList<AuditEntry> AdminAccess { get; }
 
     /// <returns>Null when no person has this id.</returns>
-    public static PersonTimeline? Load(string personId, IConsentStore consents, IAuditLog audit, IRequestStore requests)
+    public static PersonTimeline? Load(string personId, IConsentStore consents, IAuditLog audit, IRequestStore requests, IOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(consents);
         ArgumentNullException.ThrowIfNull(audit);
@@ -55,7 +56,7 @@ public sealed class PersonTimeline
         var ofPerson = requests.OfPerson(person.Id).OrderBy(r => r.Id).ToList();
 
         // Operator alerts are linked to requests too, but they went to the clinic's chat, not to the person.
-        var messages = requests.OutboxOfRequests([.. ofPerson.Select(r => r.Id)]).Where(m => m.Kind != "operator-alert");
+        var messages = outbox.OutboxOfRequests([.. ofPerson.Select(r => r.Id)]).Where(m => m.Kind != "operator-alert");
 
         var events = new List<(TimelineEvent Event, int Rank, long Order, int Index)>();
         events.AddRange(entries.Where(e => e.Kind != AdminEvents.Kind).Select(e => (FromAudit(e), 0, e.Seq, 0)));

@@ -73,7 +73,7 @@ public sealed class PersonTimelinePageTests
         Assert.True((await service.ConfirmIdentityAsync(request.Id, ConsoleHost.OperatorLogin)).Ok);
         Assert.True((await service.ApproveAsync(request.Id, ConsoleHost.OperatorLogin)).Ok);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1, await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IRequestStore>(), new TestAdapter("telegram", "4001"), "telegram", host.Clock, default));
+        Assert.Equal(1, await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IOutbox>(), new TestAdapter("telegram", "4001"), "telegram", host.Clock, default));
         using var browser = new HeadlessChromium(host.Address);
         browser.SignIn(ConsoleHost.AuditorLogin);
 
@@ -171,12 +171,14 @@ public sealed class PersonTimelinePageTests
         await using var host = await ConsoleHost.StartAsync();
         await host.GiveMailingConsentAsync("7001");
         await host.Chat("7001").Send("/stop").SkipReplies().StartTestAsync();
-        var store = host.Services.GetRequiredService<IRequestStore>();
-        var request = Assert.Single(host.Services.GetRequiredService<RequestService>().Queue());
+        var service = host.Services.GetRequiredService<RequestService>();
+        var request = Assert.Single(service.Queue());
 
         // The retention worker's timing is tested elsewhere; here only the erased state matters, and moving the
         // clock would race the worker's own timer.
-        await store.DestroyPersonAsync(request.PersonId, request, [], []);
+        var erasure = service.CaseFor(request);
+        erasure.Erase(identifiers: true);
+        await erasure.SaveAsync();
         using var browser = new HeadlessChromium(host.Address);
         browser.SignIn(ConsoleHost.AdminLogin);
 

@@ -274,7 +274,7 @@ public sealed class RequestQueuePageTests
 
     private static RequestService Service(ConsoleHost host) => host.Services.GetRequiredService<RequestService>();
 
-    private static IReadOnlyList<OutboxMessage> Pending(ConsoleHost host) => host.Services.GetRequiredService<IRequestStore>().Pending(Channel);
+    private static IReadOnlyList<OutboxMessage> Pending(ConsoleHost host) => host.Services.GetRequiredService<IOutbox>().Pending(Channel);
 
     /// <summary>A person on Telegram whose request is complete: the clock starts at the host's current time.</summary>
     private static async Task<SubjectRequest> ReceiveAsync(ConsoleHost host, string userId, RequestType type)
@@ -306,7 +306,7 @@ public sealed class RequestQueuePageTests
     private static async Task<List<string>> DeliverAsync(ConsoleHost host, TestAdapter person)
     {
         person.Replies.Clear();
-        await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IRequestStore>(), person, Channel, host.Clock, default);
+        await OutboxDispatcher.DeliverAsync(host.Services.GetRequiredService<IOutbox>(), person, Channel, host.Clock, default);
         return [.. person.Replies.Select(r => r.Text)];
     }
 

@@ -103,7 +103,7 @@ public sealed class WebChatAdapterTests
     public async Task The_outbox_is_delivered_to_test_chats_only_and_the_terminal_keeps_its_messages()
     {
         using var host = new PdBotTestHost();
-        var store = host.Services.GetRequiredService<IRequestStore>();
+        var store = host.Services.GetRequiredService<IOutbox>();
         var sessions = new WebChatSessions(_ => false);
         var adapter = new WebChatAdapter(sessions, host.Bot, _clock, NullLogger<WebChatAdapter>.Instance);
         using var outbox = new WebChatOutboxMiddleware(store, _clock);

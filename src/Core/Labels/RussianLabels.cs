@@ -1,0 +1,137 @@
+using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.Outbox;
+using PdBot.Core.Requests;
+
+namespace PdBot.Core.Labels;
+
+/// <summary>
+/// The one table of Russian names for what people and admins read: request states and types, consent states,
+/// history actions, audit events, actors and message kinds. The bot's answers, the CLI and the console all use it;
+/// an unknown name is shown as stored rather than hidden.
+/// </summary>
+public static class RussianLabels
+{
+    public static string State(RequestState state) => state switch
+    {
+        RequestState.Received => "принят",
+        RequestState.AwaitingDetails => "заполняется",
+        RequestState.AwaitingIdentity => "ждёт подтверждения личности",
+        RequestState.InProgress => "в работе",
+        RequestState.Extended => "в работе, срок продлён",
+        RequestState.Blocked => "данные заблокированы",
+        RequestState.Answered => "ответ отправлен",
+        RequestState.Refused => "отказано",
+        RequestState.Cancelled => "отменён заявителем",
+        RequestState.Superseded => "закрыт: согласие дано снова",
+        RequestState.Closed => "закрыт без ответа",
+        _ => state.ToString(),
+    };
+
+    public static string Type(RequestType type) => RequestTexts.Title(type);
+
+    public static string State(ConsentState state) => state switch
+    {
+        ConsentState.NotAsked => "не запрашивалось",
+        ConsentState.Offered => "предложено",
+        ConsentState.Ticked => "отмечено, не отправлено",
+        ConsentState.Given => "дано",
+        ConsentState.Declined => "отклонено",
+        ConsentState.Withdrawn => "отозвано",
+        ConsentState.NeedsRenewal => "требует обновления",
+        _ => state.ToString(),
+    };
+
+    /// <summary>A request's history action or an audit event (the request's "request-…" events name the same steps).</summary>
+    public static string Action(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action switch
+        {
+            RequestAction.IntakeStarted => "начато заполнение",
+            RequestAction.Received => "запрос получен",
+            RequestAction.BlockedOnReceipt => "данные заблокированы при получении",
+            RequestAction.IdentityConfirmed => "личность подтверждена",
+            RequestAction.Blocked => "данные заблокированы",
+            RequestAction.Unblocked => "блокировка снята",
+            RequestAction.Extended => "срок продлён",
+            RequestAction.Refused => "отказано",
+            RequestAction.Answered => "ответ одобрен и отправлен",
+            RequestAction.AnswerDelivered => "ответ доставлен",
+            RequestAction.Cancelled => "отменён заявителем",
+            RequestAction.Superseded => "закрыт: согласие дано снова, ничего не уничтожено",
+            RequestAction.Closed => "закрыт без ответа",
+            RequestAction.Corrected => "данные исправлены",
+            RequestAction.ProcessingStopped => "обработка прекращена",
+            RequestAction.MarketingStopped => "рассылка прекращена при получении",
+            RequestAction.Destroyed => "данные уничтожены",
+            RequestAction.BlockedOtherBasis => "данные сохранены и заблокированы: есть другое основание",
+            RequestAction.NoConsent => "согласия не было: уничтожать нечего",
+            AuditEvents.Given => "согласие дано",
+            AuditEvents.Withdrawn => "согласие отозвано",
+            AuditEvents.Declined => "согласие отклонено",
+            AuditEvents.NeedsRenewal => "согласие требует обновления",
+            AuditEvents.Unreachable => "недоступен (бот заблокирован или сообщения запрещены)",
+            AuditEvents.MessagesAllowed => "сообщения снова разрешены",
+            _ when action.StartsWith("request-", StringComparison.Ordinal) && action.Length > 8 => Action(action[8..]),
+            _ when action.StartsWith("alert-", StringComparison.Ordinal) => action == RequestAction.Alert(0)
+                ? "напоминание оператору: срок сегодня"
+                : $"напоминание оператору: {action[6..]} раб. дн. до срока",
+            _ => action,
+        };
+    }
+
+    /// <summary>Who acted: the system, the person, or an admin (their login as is).</summary>
+    public static string Actor(string actor) => actor switch
+    {
+        Actors.System => "система",
+        Actors.Person => "пользователь",
+        Actors.Cli => "оператор (командная строка)",
+        _ => actor,
+    };
+
+    public static string Trigger(RequestTrigger trigger) => trigger switch
+    {
+        RequestTrigger.ConfirmIdentity => "подтвердить личность",
+        RequestTrigger.Extend => "продлить срок",
+        RequestTrigger.Block => "заблокировать данные",
+        RequestTrigger.Unblock => "снять блокировку",
+        RequestTrigger.Answer => "одобрить и отправить ответ",
+        RequestTrigger.Refuse => "отказать",
+        RequestTrigger.Cancel => "отменить",
+        RequestTrigger.Supersede => "закрыть: согласие дано снова",
+        RequestTrigger.Close => "закрыть без ответа",
+        RequestTrigger.AskDetails => "запросить сведения",
+        RequestTrigger.DetailsComplete => "сведения получены",
+        _ => trigger.ToString(),
+    };
+
+    public static string MessageKind(string kind) => kind switch
+    {
+        OutboxKind.RequestAnswer => "ответ на запрос",
+        OutboxKind.RequestExtension => "уведомление о продлении срока",
+        OutboxKind.RequestRefusal => "мотивированный отказ",
+        OutboxKind.RequestNotice => "уведомление по запросу",
+        OutboxKind.OperatorAlert => "оповещение оператору",
+        _ => kind,
+    };
+
+    public static string CorrectionField(string field) => field switch
+    {
+        CorrectionFields.Document => "номер документа",
+        CorrectionFields.IssuedOn => "дата выдачи документа",
+        CorrectionFields.Issuer => "кем выдан документ",
+        CorrectionFields.Relation => "связь с клиникой",
+        _ => field,
+    };
+
+    public static string Channel(string channel) => channel switch
+    {
+        "telegram" => "Telegram",
+        "vk" => "ВКонтакте",
+        "local" => "локальный канал",
+        _ => channel,
+    };
+
+    public static string YesNo(bool value) => value ? "да" : "нет";
+}

@@ -1,0 +1,11 @@
+namespace PdBot.Core.Outbox;
+
+/// <summary>What an outgoing message is about (<see cref="OutboxMessage.Kind"/>).</summary>
+public static class OutboxKind
+{
+    public const string RequestAnswer = "request-answer";
+    public const string RequestRefusal = "request-refusal";
+    public const string RequestExtension = "request-extension";
+    public const string RequestNotice = "request-notice";
+    public const string OperatorAlert = "operator-alert";
+}
