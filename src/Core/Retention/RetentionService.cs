@@ -49,6 +49,13 @@ public sealed class RetentionService(IRequestStore requests, IConsentStore peopl
             await CarryOutAsync(accepted, ct);
             accepted = requests.Find(draft.Id)!;
         }
+        else if (accepted.Type == RequestType.WithdrawDistribution)
+        {
+            // The publication stops the moment the demand arrives (Art. 10.1 parts 12–13, policy 5.3.3).
+            var alert = service.CaseFor(accepted);
+            alert.ToOperators($"Снимите опубликованный отзыв (запрос № {accepted.Id}): согласие на распространение отозвано — публикация прекращается немедленно (ст. 10.1 152-ФЗ).");
+            await alert.SaveAsync(ct);
+        }
 
         return accepted;
     }

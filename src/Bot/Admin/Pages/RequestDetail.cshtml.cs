@@ -23,6 +23,12 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
 
     public bool AnswerSent => Current.AnswerText is not null;
 
+    /// <summary>The person the request is about (null once the record is gone): blocked or erased is shown.</summary>
+    public PdBot.Core.People.Person? Subject { get; private set; }
+
+    /// <summary>Whether this request started the blocking the person is under (unblocking it lifts that).</summary>
+    public bool BlockedByThis => Subject is { Blocked: true } p && p.BlockedByRequestId == Current.Id;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (requests.Find(Id) is not { } r)
@@ -33,6 +39,7 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
         await AuditViewAsync($"request {r.Id}", r.PersonId);
         Current = r;
         Row = RequestRow.Of(requests, r);
+        Subject = requests.PersonOf(r);
         Answer = r.AnswerText ?? (r.IsOpen ? requests.PrepareAnswer(r) : null);
         return Page();
     }
@@ -40,7 +47,7 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
     /// <summary>Whether this user may fire the trigger now: the buttons are disabled otherwise.</summary>
     public bool Can(RequestTrigger trigger)
     {
-        if (!CanAct || !requests.MachineFor(Current).CanFire(trigger))
+        if (!CanAct || !(requests.MachineFor(Current).CanFire(trigger) || (trigger == RequestTrigger.Unblock && BlockedByThis)))
         {
             return false;
         }
@@ -70,8 +77,12 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
             : ActAsync(RequestTrigger.Refuse, ct => requests.RefuseAsync(Id, reason, AdminLogin, ct), "По запросу № {0} отказано, причина отправлена человеку.");
 
     /// <param name="answerText">The answer as the operator left it in the form; blank sends the prepared one.</param>
-    public Task<IActionResult> OnPostApproveAsync(string? answerText) =>
-        ActAsync(RequestTrigger.Answer, ct => requests.ApproveAsync(Id, AdminLogin, answerText, ct), "Ответ на запрос № {0} одобрен и поставлен в отправку.");
+    /// <param name="corrections">For a correction: field → corrected value (blank fields are left as they are).</param>
+    public Task<IActionResult> OnPostApproveAsync(string? answerText, Dictionary<string, string?>? corrections)
+    {
+        var values = (corrections ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+        return ActAsync(RequestTrigger.Answer, ct => requests.ApproveAsync(Id, AdminLogin, answerText, values, ct), "Запрос № {0} выполнен, ответ поставлен в отправку.");
+    }
 
     public Task<IActionResult> OnPostBlockAsync() =>
         ActAsync(RequestTrigger.Block, ct => requests.BlockAsync(Id, AdminLogin, ct), "Данные по запросу № {0} заблокированы.");
@@ -93,7 +104,8 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
         }
 
         // The service would refuse too, but names the state and action in English; the console says it in Russian.
-        if (!requests.MachineFor(r).CanFire(trigger))
+        var personBlock = trigger == RequestTrigger.Unblock && requests.PersonOf(r) is { Blocked: true } p && p.BlockedByRequestId == r.Id;
+        if (!requests.MachineFor(r).CanFire(trigger) && !personBlock)
         {
             (Flash, FlashIsError) = ($"Действие «{RequestLabels.Trigger(trigger)}» недоступно: запрос № {Id} в состоянии «{RequestLabels.State(r.State)}». Ничего не изменено.", true);
             return BackToRequest();

@@ -132,7 +132,7 @@ public sealed class RequestQueuePageTests
         Assert.All(["#confirm-identity", "#extend", "#refuse", "#approve"], id => Assert.False(browser.Find(id).Enabled));
         var answer = Assert.Single(await DeliverAsync(host, person));
         Assert.Contains("10. Меры по ст. 18.1", answer, StringComparison.Ordinal);
-        Assert.Contains("идентификатор patient", answer, StringComparison.Ordinal);
+        Assert.Contains("идентификатор пользователя patient", answer, StringComparison.Ordinal);
         Assert.EndsWith("Вопросы — по телефону клиники.", answer, StringComparison.Ordinal);
         var answered = Service(host).Find(request.Id)!;
         Assert.Equal(RequestState.Answered, answered.State);
