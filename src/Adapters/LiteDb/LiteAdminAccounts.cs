@@ -31,7 +31,7 @@ public sealed class LiteAdminAccounts(LiteDbStorage storage, LiteAuditLog audit)
             var accounts = db.GetCollection<AdminAccount>(Collection);
             if (accounts.FindById(account.Login) is not null)
             {
-                throw new DuplicateAdminLoginException($"логин {account.Login} уже занят");
+                throw new DuplicateAdminLoginException($"логин «{account.Login}» уже занят");
             }
 
             accounts.Insert(account);

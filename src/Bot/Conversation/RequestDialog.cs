@@ -236,9 +236,12 @@ public sealed class RequestDialog(
         await session.SaveAsync(ct);
         var accepted = await retention.AcceptAsync(session.Person, r, ct);
 
-        await turn.SendAsync(new BotMessage(
-            $"Запрос № {accepted.Id} принят: согласие отозвано, обработка для этой цели прекращена. " +
-            $"Данные будут уничтожены до {RequestTexts.Date(accepted.DueDate ?? service.Today)}, о результате сообщим здесь."), ct);
+        // A take-down from someone who never gave the review consent is answered at once (the answer follows from
+        // the outbox): nothing was withdrawn and nothing will be destroyed, so the usual promise would be untrue.
+        await turn.SendAsync(RequestPrompts.Closed(accepted.State == RequestState.Answered
+            ? $"Запрос № {accepted.Id} «{RequestTexts.Title(accepted.Type)}» рассмотрен, ответ — в следующем сообщении."
+            : $"Запрос № {accepted.Id} принят: согласие отозвано, обработка для этой цели прекращена. " +
+              $"Данные будут уничтожены до {RequestTexts.Date(accepted.DueDate ?? service.Today)}, о результате сообщим здесь."), ct);
     }
 
     private IntakeMachine Intake(ConsentSession session, SubjectRequest r) =>

@@ -43,7 +43,7 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
         var normalized = AdminAccount.Normalize(login);
         if (accounts.Find(normalized) is not null)
         {
-            return $"логин {normalized} уже занят";
+            return $"логин «{normalized}» уже занят";
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -70,7 +70,7 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
         }
         catch (DuplicateAdminLoginException)
         {
-            return $"логин {normalized} уже занят";
+            return $"логин «{normalized}» уже занят";
         }
     }
 }

@@ -35,6 +35,6 @@ public static class AdminEvents
     public static string? LoginProblem(string login) =>
         string.IsNullOrWhiteSpace(login) ? "логин не может быть пустым"
         : login.Trim().Length > 64 ? "логин должен быть не длиннее 64 символов"
-        : login.Trim().Any(char.IsWhiteSpace) || login.Trim().Any(char.IsControl) ? "в логине не должно быть пробелов и управляющих символов"
+        : login.Trim().Any(char.IsWhiteSpace) || login.Trim().Any(char.IsControl) ? "логин не должен содержать пробелов и управляющих символов"
         : null;
 }

@@ -106,7 +106,15 @@ public sealed class ReconsentRetentionTests : IDisposable
     public async Task A_take_down_from_someone_who_never_gave_the_review_consent_is_answered_at_once_and_destroys_nothing()
     {
         await _host.Chat("u1").Send("/start").Press(MailingBox).Press("Отправить").StartTestAsync();
-        await _host.Chat("u1").Send("/privacy").SkipReplies().Press(RequestTexts.Title(RequestType.WithdrawDistribution)).SkipReplies().StartTestAsync();
+        await _host.Chat("u1").Send("/privacy").SkipReplies().Press(RequestTexts.Title(RequestType.WithdrawDistribution)).AssertAnswer("")
+            .AssertReply(r =>
+            {
+                Assert.Contains("рассмотрен", r.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("согласие отозвано", r.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("уничтожены", r.Text, StringComparison.Ordinal);
+            })
+            .AssertReply("согласия на публикацию отзывов нет")
+            .StartTestAsync();
         _host.Clock.Advance(TimeSpan.FromDays(1));
         await Worker.RunOnceAsync(default);
 

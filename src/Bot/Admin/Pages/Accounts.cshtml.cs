@@ -55,7 +55,7 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
 
         if (errors.Count == 0 && await enrollment.CreateAsync(NewLogin ?? "", role, NewPassword ?? "", AdminLogin) is { } refusal)
         {
-            errors.Add(Russian(refusal, NewLogin));
+            errors.Add(Sentence(refusal));
         }
 
         if (errors.Count > 0)
@@ -120,14 +120,7 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
         return false;
     }
 
-    // AdminEnrollment answers in English for the CLI; the console speaks Russian. Anything unforeseen is shown as is.
-    private static string Russian(string refusal, string? login) => refusal switch
-    {
-        _ when refusal.Contains("already taken", StringComparison.Ordinal) => $"Логин «{AdminAccount.Normalize(login ?? "")}» уже занят.",
-        _ when refusal.StartsWith("the password must be at least", StringComparison.Ordinal) => $"Пароль должен быть не короче {AdminEvents.MinPasswordLength} символов.",
-        _ when refusal.StartsWith("the login must not be empty", StringComparison.Ordinal) => "Укажите логин.",
-        _ when refusal.StartsWith("the login must be at most", StringComparison.Ordinal) => "Логин должен быть не длиннее 64 символов.",
-        _ when refusal.StartsWith("the login must not contain", StringComparison.Ordinal) => "Логин не должен содержать пробелов и управляющих символов.",
-        _ => refusal,
-    };
+    // AdminEnrollment's refusals are Russian sentence fragments (the CLI prefixes them): here they start a sentence.
+    private static string Sentence(string refusal) =>
+        refusal.Length == 0 ? refusal : char.ToUpperInvariant(refusal[0]) + refusal[1..].TrimEnd('.') + ".";
 }
