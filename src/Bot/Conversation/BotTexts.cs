@@ -56,4 +56,12 @@ public static class BotTexts
 
     public static string WithdrawnConfirmation(string title) =>
         $"Согласие «{title}» отозвано. Обработка данных для этой цели прекращена.";
+
+    public const string BlockedHint = "Данные заблокированы — сейчас это недоступно.";
+
+    /// <summary>What a blocked person reads instead of prompts and the menu (152-FZ Art. 21; policy 6.2.5–6.2.6).</summary>
+    public static string Blocked(long? requestId) =>
+        $"Обработка ваших данных заблокирована{(requestId is { } id ? $" по запросу № {id}" : "")}: пока блокировка действует, мы не используем " +
+        "их ни для каких целей — ни для рассылки, ни для заявок и отзывов. Ответы на ваши запросы о данных придут как обычно; " +
+        "отписаться и отозвать согласие можно в любой момент («Мои данные»).";
 }

@@ -16,6 +16,15 @@ public sealed partial class ConsentBot
     private async Task OnPayloadAsync(ITurnContext turn, ConsentSession session, Payload? payload, CancellationToken ct)
     {
         var purpose = payload?.Argument is { } id ? catalog.Find(id) : null;
+
+        // A blocked person's data serve no purpose until unblocked: no prompt, tick, consent or menu of purposes.
+        // Declining, withdrawing, unsubscribing and requests about their data still work.
+        if (!session.Person.MayProcess() && payload?.Action is Payload.Tick or Payload.Untick or Payload.Submit or Payload.Offer or Payload.Menu)
+        {
+            await BlockedAsync(turn, session, ct);
+            return;
+        }
+
         switch (payload?.Action)
         {
             case Payload.Tick or Payload.Untick when purpose is not null:

@@ -97,6 +97,12 @@ public sealed partial class ConsentBot(
             return;
         }
 
+        if (!session.Person.MayProcess())
+        {
+            await BlockedAsync(turn, session, ct);
+            return;
+        }
+
         // An open form keeps its tick: the person is told what to press instead of getting an empty box again.
         if (open is not null)
         {
@@ -114,6 +120,14 @@ public sealed partial class ConsentBot(
 
         await session.SaveAsync(ct);
         await turn.SendAsync(MainMenu.Build(catalog, session), ct);
+    }
+
+    private static async Task BlockedAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
+    {
+        await session.SaveAsync(ct);
+        await turn.AnswerButtonAsync(BotTexts.BlockedHint, ct);
+        await turn.SendAsync(BotMessage.WithButtons(BotTexts.Blocked(session.Person.BlockedByRequestId),
+            new Button(BotTexts.MyDataButton, new Payload(Payload.MyData).ToString())), ct);
     }
 
     private static async Task HintAsync(ITurnContext turn, ConsentSession session, PurposeOptions open, CancellationToken ct)
