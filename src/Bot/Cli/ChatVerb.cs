@@ -18,9 +18,9 @@ public static class ChatVerb
 
     public static Command Command(CliConsole console)
     {
-        var user = new Option<string>("--user") { Description = "Your user id on the local channel", DefaultValueFactory = _ => DefaultUser };
+        var user = new Option<string>("--user") { Description = "Ваш идентификатор пользователя в локальном канале", DefaultValueFactory = _ => DefaultUser };
         var db = PdBotCli.DbOption();
-        var command = new Command("chat", "Talk to the bot in this terminal (type N to press button N)") { user, db };
+        var command = new Command("chat", "Поговорить с ботом в этом терминале (число N нажимает кнопку N)") { user, db };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(user)!, parse.GetValue(db), parse.UnmatchedTokens, ct));
         return command;
@@ -50,7 +50,7 @@ public static class ChatVerb
             services.GetRequiredService<ILogger<LocalConsoleAdapter>>().LogError(ex, "Turn failed");
             await console.Out.WriteLineAsync(BotTexts.Error);
         };
-        await console.Error.WriteLineAsync("PdBot, local channel. Type a message; a number presses that button; Ctrl+D ends.");
+        await console.Error.WriteLineAsync("PdBot, локальный канал. Напишите сообщение; число нажимает кнопку с этим номером; Ctrl+D — выход.");
         // Only this user's messages: the terminal shows everything it is given to whoever sits at it.
         await OutboxDispatcher.DeliverToChatAsync(services.GetRequiredService<IOutbox>(), adapter, LocalConsoleAdapter.Channel, userId, services.GetRequiredService<TimeProvider>(), cancellationToken);
         await adapter.RunAsync(console.In, userId, services.GetRequiredService<IBot>(), cancellationToken);

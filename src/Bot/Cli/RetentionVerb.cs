@@ -15,12 +15,12 @@ public static class RetentionVerb
 
     public static Command Command(CliConsole console)
     {
-        var until = new Option<string?>("--until") { Description = "The last clinic date to look at, YYYY-MM-DD (default: today)" };
+        var until = new Option<string?>("--until") { Description = "Последняя дата (местная дата клиники), ГГГГ-ММ-ДД; по умолчанию сегодня" };
         var db = PdBotCli.DbOption();
-        var preview = new Command("preview", "What the retention job will destroy or block up to a date (changes nothing)") { until, db };
+        var preview = new Command("preview", "Что задание хранения уничтожит или заблокирует до этой даты (ничего не меняет)") { until, db };
         preview.TreatUnmatchedTokensAsErrors = false;
         preview.SetAction((parse, _) => PreviewAsync(console, parse.GetValue(until), parse.GetValue(db), parse.UnmatchedTokens));
-        return new Command("retention", "Destruction of data after withdrawals (policy 6.2.10, 6.2.11)") { preview };
+        return new Command("retention", "Уничтожение данных после отзыва согласий (п. 6.2.10, 6.2.11 Политики)") { preview };
     }
 
     public static async Task<int> PreviewAsync(CliConsole console, string? until, string? dbPath, IReadOnlyList<string> configArgs)
