@@ -52,8 +52,8 @@ public sealed partial class ConsentBot
             case Payload.Request when Enum.TryParse<Core.Requests.RequestType>(payload.Argument, out var type):
                 await requests.StartAsync(turn, session, type, ct);
                 break;
-            case Payload.RequestPurpose when purpose is not null:
-                await requests.ChoosePurposeAsync(turn, session, purpose.Id, ct);
+            case Payload.RequestPurpose when purpose is not null || payload.Argument == RequestPrompts.AllPurposes:
+                await requests.ChoosePurposeAsync(turn, session, purpose?.Id, ct);
                 break;
             case RequestFormPayload.Cancel or RequestFormPayload.Choice:
                 await requests.OnPressAsync(turn, session, payload, ct);

@@ -79,7 +79,9 @@ public sealed partial class ConsentBot(
             case StopIntent.Unsubscribe:
                 await UnsubscribeAsync(turn, session, ct);
                 return;
-            case StopIntent.Ask when session.StateOf(catalog.Mailing.Id) is ConsentState.Given or ConsentState.NeedsRenewal or ConsentState.Offered or ConsentState.Ticked:
+            // A request's own statement («не хочу, чтобы мои данные обрабатывались») is the form's answer, not a doubt to ask about.
+            case StopIntent.Ask when intake?.IntakeStep != nameof(Core.Requests.IntakeStep.Statement)
+                && session.StateOf(catalog.Mailing.Id) is ConsentState.Given or ConsentState.NeedsRenewal or ConsentState.Offered or ConsentState.Ticked:
                 await AskStopAsync(turn, session, ct);
                 return;
         }

@@ -115,10 +115,13 @@ public sealed class RequestDialog(
         await ApplyAsync(turn, session, r, value, ct);
     }
 
-    public async Task ChoosePurposeAsync(ITurnContext turn, ConsentSession session, string purposeId, CancellationToken ct)
+    /// <param name="purposeId">A consent in force; null is "every purpose", which only a stop-processing request may name.</param>
+    public async Task ChoosePurposeAsync(ITurnContext turn, ConsentSession session, string? purposeId, CancellationToken ct)
     {
         var r = OpenIntake(session);
-        if (r is null || r.Type != RequestType.WithdrawConsent || session.StateOf(purposeId) is not (ConsentState.Given or ConsentState.NeedsRenewal))
+        var inForce = purposeId is not null && session.StateOf(purposeId) is ConsentState.Given or ConsentState.NeedsRenewal;
+        if (r is null || Intake(session, r).Step != IntakeStep.Purpose
+            || !(r.Type == RequestType.WithdrawConsent ? inForce : r.Type == RequestType.StopProcessing && (purposeId is null || inForce)))
         {
             await turn.AnswerButtonAsync(BotTexts.FormOutdated, ct);
             return;
@@ -196,7 +199,7 @@ public sealed class RequestDialog(
     private async Task ContinueAsync(ITurnContext turn, ConsentSession session, SubjectRequest r, CancellationToken ct)
     {
         var step = Intake(session, r).Step;
-        if (step == IntakeStep.Purpose && !catalog.Purposes.Any(p => session.StateOf(p.Id) is ConsentState.Given or ConsentState.NeedsRenewal))
+        if (step == IntakeStep.Purpose && r.Type == RequestType.WithdrawConsent && !catalog.Purposes.Any(p => session.StateOf(p.Id) is ConsentState.Given or ConsentState.NeedsRenewal))
         {
             await DropAsync(r, "нет действующих согласий", ct);
             await turn.SendAsync(RequestPrompts.Closed("Действующих согласий нет — отзывать нечего."), ct);

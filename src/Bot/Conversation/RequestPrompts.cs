@@ -11,6 +11,10 @@ public static class RequestPrompts
     public const string RestartButton = "Начать заново";
     private const string CancelHint = "\n\nОтменить запрос: кнопка «Отмена» или слово «отмена».";
 
+    /// <summary>The stop-processing request's choice of every purpose (the payload's argument).</summary>
+    public const string AllPurposes = "all";
+    public const string AllPurposesButton = "Для всех целей";
+
     public static BotMessage Question(SubjectRequest r, IntakeStep step, ConsentCatalog catalog, ConsentSession session, string? error)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -21,7 +25,10 @@ public static class RequestPrompts
         {
             var given = catalog.Purposes.Where(p => session.StateOf(p.Id) is ConsentState.Given or ConsentState.NeedsRenewal)
                 .Select(p => new Button(p.Title, new Payload(Payload.RequestPurpose, p.Id).ToString()));
-            return BotMessage.WithButtons(lead + "Какое согласие отозвать?" + CancelHint, [.. given, Cancel]);
+            return r.Type == RequestType.StopProcessing
+                ? BotMessage.WithButtons(lead + "Для какой цели прекратить обработку?" + CancelHint,
+                    [.. given, new Button(AllPurposesButton, new Payload(Payload.RequestPurpose, AllPurposes).ToString()), Cancel])
+                : BotMessage.WithButtons(lead + "Какое согласие отозвать?" + CancelHint, [.. given, Cancel]);
         }
 
         var choices = IntakeChoices.For(step).Select(c => new Button(c.Label, new Payload(RequestFormPayload.Choice, c.Value).ToString()));

@@ -39,7 +39,9 @@ public sealed class IntakeMachine
             .PermitIf(Answered, IntakeStep.Statement, () => needsStatement, "the request states a claim")
             .PermitIf(Answered, IntakeStep.Justification, () => needsJustification, "a repeat access request within 30 days")
             .PermitIf(Answered, IntakeStep.Complete, () => !needsStatement && !needsJustification, "nothing more is needed");
-        _machine.Configure(IntakeStep.Statement).Permit(Answered, IntakeStep.Complete);
+        _machine.Configure(IntakeStep.Statement)
+            .PermitIf(Answered, IntakeStep.Purpose, () => request.Type == RequestType.StopProcessing, "stop processing: for which purpose")
+            .PermitIf(Answered, IntakeStep.Complete, () => request.Type != RequestType.StopProcessing, "the claim is stated");
         _machine.Configure(IntakeStep.Justification).Permit(Answered, IntakeStep.Complete);
         _machine.Configure(IntakeStep.Purpose).Permit(Answered, IntakeStep.Complete);
     }

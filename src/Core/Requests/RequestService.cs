@@ -104,9 +104,10 @@ public sealed class RequestService(
             c.Block(Actors.System, RequestAction.BlockedOnReceipt);
         }
 
+        // Marketing stops on receipt (Art. 15 part 2) when the demand covers it: every purpose, or the mailing named.
         if (r.Type == RequestType.StopProcessing)
         {
-            var stopped = catalog.Purposes.Where(p => p.Marketing && c.WithdrawConsent(p.Id, Actors.System, "stop-processing request received")).ToList();
+            var stopped = catalog.Purposes.Where(p => p.Marketing && (r.PurposeId is null || r.PurposeId == p.Id) && c.WithdrawConsent(p.Id, Actors.System, "stop-processing request received")).ToList();
             if (stopped.Count > 0)
             {
                 c.Note(RequestAction.MarketingStopped, Actors.System, string.Join(", ", stopped.Select(p => p.Title)));
