@@ -50,7 +50,7 @@ public static class RequestsVerb
     public static async Task<int> ListAsync(CliConsole console, string? dueWithin, bool all, string? dbPath, IReadOnlyList<string> configArgs)
     {
         ArgumentNullException.ThrowIfNull(console);
-        int? limit = dueWithin is null ? null : ParseInt(dueWithin, "list --due-within N needs a whole number of working days");
+        int? limit = dueWithin is null ? null : ParseInt(dueWithin, "list --due-within N: нужно целое число рабочих дней");
         using var host = CliHost.Build(dbPath, configArgs);
         var service = Service(host);
         var requests = all
@@ -60,11 +60,11 @@ public static class RequestsVerb
             .Select(r => (Request: r, Left: r.IsOpen && r.DueDate is not null ? Guard(() => service.WorkingDaysLeft(r)) : (int?)null))
             .Where(x => limit is null || x.Left <= limit)
             .OrderBy(x => x.Request.DueDate ?? DateOnly.MaxValue).ThenBy(x => x.Request.Id);
-        await console.Out.WriteLineAsync(Row("id", "type", "state", "received", "due", "left", "flags"));
+        await console.Out.WriteLineAsync(Row("№", "тип", "состояние", "получен", "срок", "осталось", "отметки"));
         foreach (var (r, left) in rows)
         {
-            var flags = string.Join(" ", new[] { r.DueIsProvisional ? "provisional" : null, r.ProposedRefusal is null ? null : "refusal-prepared", Blocked(service, r) }.OfType<string>());
-            await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), r.Type.ToString(), r.State.ToString(), Received(r), Date(r.DueDate),
+            var flags = string.Join(", ", new[] { r.DueIsProvisional ? "срок предварительный" : null, r.ProposedRefusal is null ? null : "подготовлен отказ", Blocked(service, r) }.OfType<string>());
+            await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), RussianLabels.Type(r.Type), RussianLabels.State(r.State), Received(r), Date(r.DueDate),
                 left?.ToString(Ic) ?? "-", flags));
         }
 
@@ -102,7 +102,7 @@ public static class RequestsVerb
         await o.WriteLineAsync("история:");
         foreach (var h in r.History)
         {
-            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm} UTC  {RussianLabels.Action(h.Action)}  ({RussianLabels.Actor(h.Actor)}){(h.Note is null ? "" : ": " + h.Note)}"));
+            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm} UTC  {RussianLabels.Action(h.Action)}  ({RussianLabels.Actor(h.Actor)}){(h.Note is null ? "" : ": " + RussianLabels.Detail(h.Note))}"));
         }
 
         var (label, answer) = r.AnswerText is not null ? ("ответ (отправлен)", r.AnswerText)
@@ -167,7 +167,7 @@ public static class RequestsVerb
         command.SetAction(async (parse, ct) =>
         {
             var number = ParseId(name, parse.GetValue(id));
-            var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N needs a whole number of working days") : DeadlineTable.MaxExtensionWorkingDays;
+            var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N: нужно целое число рабочих дней") : DeadlineTable.MaxExtensionWorkingDays;
             var actor = parse.GetValue(by) is { } b && !string.IsNullOrWhiteSpace(b) ? b.Trim() : DefaultActor;
             var args = new ActArgs(actor, withReason ? parse.GetValue(reason) : null, extendBy, Corrections(parse.GetValue(set)), ct);
             using var host = CliHost.Build(parse.GetValue(db), parse.UnmatchedTokens);
@@ -189,13 +189,17 @@ public static class RequestsVerb
 
     private static long ParseId(string verb, string? id) =>
         long.TryParse(id, NumberStyles.None, Ic, out var n) && n > 0 ? n
-        : throw new InvalidOperationException($"requests {verb} needs a request number, e.g. requests {verb} 12 ({(id is null ? "none given" : $"got '{id}'")}).");
+        : throw new InvalidOperationException($"requests {verb}: нужен номер запроса, например requests {verb} 12 ({(id is null ? "номер не указан" : $"получено «{id}»")}).");
 
     private static int ParseInt(string value, string problem) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, Ic, out var n) ? n : throw new InvalidOperationException($"requests {problem} (got '{value}').");
+        int.TryParse(value, NumberStyles.AllowLeadingSign, Ic, out var n) ? n : throw new InvalidOperationException($"requests {problem} (получено «{value}»).");
+
+    // Russian labels have spaces in them: columns are at least two spaces apart, wide enough for the longest label.
+    private static readonly int TypeWidth = Enum.GetValues<RequestType>().Max(t => RussianLabels.Type(t).Length);
+    private static readonly int StateWidth = Enum.GetValues<RequestState>().Max(s => RussianLabels.State(s).Length);
 
     private static string Row(string id, string type, string state, string received, string due, string left, string flags) =>
-        string.Create(Ic, $"{id,-5} {type,-20} {state,-16} {received,-10} {due,-10} {left,5}  {flags}").TrimEnd();
+        string.Join("  ", id.PadRight(5), type.PadRight(TypeWidth), state.PadRight(StateWidth), received.PadRight(10), due.PadRight(10), left.PadLeft(8), flags).TrimEnd();
 
     private static string Date(DateOnly? d) => d?.ToString(Iso, Ic) ?? "-";
 

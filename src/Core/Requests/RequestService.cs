@@ -106,7 +106,7 @@ public sealed class RequestService(
 
         if (r.Type == RequestType.StopProcessing)
         {
-            var stopped = catalog.Purposes.Where(p => p.Marketing && c.WithdrawConsent(p.Id, Actors.System, "stop-processing request received")).ToList();
+            var stopped = catalog.Purposes.Where(p => p.Marketing && c.WithdrawConsent(p.Id, Actors.System, "получен запрос о прекращении обработки")).ToList();
             if (stopped.Count > 0)
             {
                 c.Note(RequestAction.MarketingStopped, Actors.System, string.Join(", ", stopped.Select(p => p.Title)));
