@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PdBot.Core.Admin;
+using PdBot.Core.Consent;
 using PdBot.Core.Requests;
 
 namespace PdBot.Core.Labels;
@@ -44,8 +45,8 @@ public static partial class RussianLabels
         ["destruction request approved"] = "одобрен запрос об уничтожении",
     };
 
-    /// <summary>An audit entry's detail in Russian.</summary>
-    public static string Detail(string? detail)
+    /// <summary>An audit entry's detail in Russian; with the catalog, a purpose filter is named by its title.</summary>
+    public static string Detail(string? detail, ConsentCatalog? catalog = null)
     {
         if (string.IsNullOrEmpty(detail))
         {
@@ -59,7 +60,7 @@ public static partial class RussianLabels
 
         if (Filtered().Match(detail) is { Success: true } f && DetailWords.TryGetValue(f.Groups[1].Value, out var view))
         {
-            return $"{view} ({string.Join(", ", f.Groups[2].Value.Split(", ").Select(FilterPart))})";
+            return $"{view} ({string.Join(", ", f.Groups[2].Value.Split(", ").Select(p => FilterPart(p, catalog)))})";
         }
 
         if (RequestDetail().Match(detail) is { Success: true } r)
@@ -88,7 +89,7 @@ public static partial class RussianLabels
         : Corrected().Match(note) is { Success: true } c ? $"{CorrectionField(c.Groups[1].Value)}: {c.Groups[2].Value}"
         : note;
 
-    private static string FilterPart(string part)
+    private static string FilterPart(string part, ConsentCatalog? catalog)
     {
         var eq = part.IndexOf('=', StringComparison.Ordinal);
         if (eq < 0)
@@ -107,7 +108,7 @@ public static partial class RussianLabels
             "kind" => "вид: " + Kind(value),
             "event" => "событие: " + Action(value),
             "actor" => "исполнитель: " + Actor(value),
-            "purpose" => "цель: " + value,
+            "purpose" => "цель: " + (catalog is null ? value : Purpose(catalog, value)),
             "channel" => "канал: " + Channel(value),
             "dates" => "даты: " + value,
             "type" => "тип: " + (Enum.TryParse<RequestType>(value, out var t) ? Type(t) : value),

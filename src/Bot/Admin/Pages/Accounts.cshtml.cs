@@ -120,14 +120,14 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
         return false;
     }
 
-    // AdminEnrollment answers in English for the CLI; the console speaks Russian. Anything unforeseen is shown as is.
+    // AdminEnrollment answers for the CLI (AdminEvents' rules); the console words them as a form's errors. Anything unforeseen is shown as is.
     private static string Russian(string refusal, string? login) => refusal switch
     {
-        _ when refusal.Contains("already taken", StringComparison.Ordinal) => $"Логин «{AdminAccount.Normalize(login ?? "")}» уже занят.",
-        _ when refusal.StartsWith("the password must be at least", StringComparison.Ordinal) => $"Пароль должен быть не короче {AdminEvents.MinPasswordLength} символов.",
-        _ when refusal.StartsWith("the login must not be empty", StringComparison.Ordinal) => "Укажите логин.",
-        _ when refusal.StartsWith("the login must be at most", StringComparison.Ordinal) => "Логин должен быть не длиннее 64 символов.",
-        _ when refusal.StartsWith("the login must not contain", StringComparison.Ordinal) => "Логин не должен содержать пробелов и управляющих символов.",
+        _ when refusal.Contains("уже занят", StringComparison.Ordinal) => $"Логин «{AdminAccount.Normalize(login ?? "")}» уже занят.",
+        _ when refusal.StartsWith("пароль должен быть не короче", StringComparison.Ordinal) => $"Пароль должен быть не короче {AdminEvents.MinPasswordLength} символов.",
+        _ when refusal.StartsWith("логин не может быть пустым", StringComparison.Ordinal) => "Укажите логин.",
+        _ when refusal.StartsWith("логин должен быть не длиннее", StringComparison.Ordinal) => "Логин должен быть не длиннее 64 символов.",
+        _ when refusal.StartsWith("в логине не должно быть пробелов", StringComparison.Ordinal) => "Логин не должен содержать пробелов и управляющих символов.",
         _ => refusal,
     };
 }

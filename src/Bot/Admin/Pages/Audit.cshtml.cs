@@ -46,6 +46,8 @@ public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog) 
 
     public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
 
+    public string DetailText(string? detail) => RussianLabels.Detail(detail, catalog);
+
     public bool VerifyRequested => Verify is "1" or "true";
 
     public IReadOnlyList<string> Errors { get; private set; } = [];

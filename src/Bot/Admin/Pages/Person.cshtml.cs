@@ -17,6 +17,8 @@ public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IReques
 
     public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
 
+    public string DetailText(string? detail) => RussianLabels.Detail(detail, catalog);
+
     /// <summary>The version people are asked to agree to now, to tell a stale consent at a glance.</summary>
     public int? CurrentVersion(string purposeId) => catalog.Find(purposeId)?.Version;
 
