@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
+using PdBot.Core.Labels;
 
 namespace PdBot.Bot.Admin;
 
@@ -28,12 +29,5 @@ public static class AdminFormat
         _ => evt,
     };
 
-    public static string ChannelName(string channel) => channel switch
-    {
-        "telegram" => "Telegram",
-        "vk" => "ВКонтакте",
-        "local" => "локальный",
-        "admin" => "консоль",
-        _ => channel,
-    };
+    public static string ChannelName(string channel) => RussianLabels.Channel(channel);
 }

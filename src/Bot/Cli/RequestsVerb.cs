@@ -21,27 +21,27 @@ public static class RequestsVerb
 
     public static Command Command(CliConsole console)
     {
-        var diagram = new Command("diagram", "Print the request state machine as a Mermaid diagram");
+        var diagram = new Command("diagram", "Схема состояний запроса (диаграмма Mermaid)");
         diagram.SetAction(async (_, _) =>
         {
             await console.Out.WriteLineAsync(new RequestMachine(new SubjectRequest(), extensionAllowed: true).ToMermaid());
             return 0;
         });
-        return new Command("requests", "Subject requests (152-FZ Art. 14, 20, 21): the queue and the operator's actions")
+        return new Command("requests", "Запросы субъектов (ст. 14, 20, 21 152-ФЗ): очередь и действия оператора")
         {
             ListCommand(console),
             ShowCommand(console),
-            Act(console, "confirm-identity", "The person's identity is confirmed (signed in person, or a signed e-mail)", false, false,
+            Act(console, "confirm-identity", "Личность подтверждена (подпись лично или письмо с электронной подписью)", false, false,
                 (s, id, a) => s.ConfirmIdentityAsync(id, a.By, a.Ct)),
-            Act(console, "extend", "Extend the term once, by 1–5 working days, with a reason sent to the person", true, true,
+            Act(console, "extend", "Продлить срок один раз, на 1–5 рабочих дней, с причиной, которая отправляется субъекту", true, true,
                 (s, id, a) => s.ExtendAsync(id, a.Reason ?? "", a.By, a.Days, a.Ct)),
-            Act(console, "approve", "Approve: the request is carried out (destruction, blocking, stop, correction with --set) and the answer sent", false, false,
+            Act(console, "approve", "Одобрить: запрос исполняется (уничтожение, блокировка, прекращение, исправление с --set) и ответ отправляется", false, false,
                 (s, id, a) => s.ApproveAsync(id, a.By, null, a.Corrections, a.Ct)),
-            Act(console, "refuse", "Refuse with a reason, which is sent to the person", true, false,
+            Act(console, "refuse", "Отказать с причиной, которая отправляется субъекту", true, false,
                 (s, id, a) => s.RefuseAsync(id, a.Reason ?? "", a.By, a.Ct)),
-            Act(console, "block", "Block the person's data while a claim is checked", false, false,
+            Act(console, "block", "Заблокировать данные субъекта на время проверки", false, false,
                 (s, id, a) => s.BlockAsync(id, a.By, a.Ct)),
-            Act(console, "unblock", "End the blocking once the check is done", false, false,
+            Act(console, "unblock", "Снять блокировку после проверки", false, false,
                 (s, id, a) => s.UnblockAsync(id, a.By, a.Ct)),
             diagram,
         };
@@ -50,7 +50,7 @@ public static class RequestsVerb
     public static async Task<int> ListAsync(CliConsole console, string? dueWithin, bool all, string? dbPath, IReadOnlyList<string> configArgs)
     {
         ArgumentNullException.ThrowIfNull(console);
-        int? limit = dueWithin is null ? null : ParseInt(dueWithin, "list --due-within N needs a whole number of working days");
+        int? limit = dueWithin is null ? null : ParseInt(dueWithin, "list --due-within N: нужно целое число рабочих дней");
         using var host = CliHost.Build(dbPath, configArgs);
         var service = Service(host);
         var requests = all
@@ -60,11 +60,11 @@ public static class RequestsVerb
             .Select(r => (Request: r, Left: r.IsOpen && r.DueDate is not null ? Guard(() => service.WorkingDaysLeft(r)) : (int?)null))
             .Where(x => limit is null || x.Left <= limit)
             .OrderBy(x => x.Request.DueDate ?? DateOnly.MaxValue).ThenBy(x => x.Request.Id);
-        await console.Out.WriteLineAsync(Row("id", "type", "state", "received", "due", "left", "flags"));
+        await console.Out.WriteLineAsync(Row("№", "тип", "состояние", "получен", "срок", "осталось", "отметки"));
         foreach (var (r, left) in rows)
         {
-            var flags = string.Join(" ", new[] { r.DueIsProvisional ? "provisional" : null, r.ProposedRefusal is null ? null : "refusal-prepared", Blocked(service, r) }.OfType<string>());
-            await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), r.Type.ToString(), r.State.ToString(), Received(r), Date(r.DueDate),
+            var flags = string.Join(", ", new[] { r.DueIsProvisional ? "срок предварительный" : null, r.ProposedRefusal is null ? null : "подготовлен отказ", Blocked(service, r) }.OfType<string>());
+            await console.Out.WriteLineAsync(Row(r.Id.ToString(Ic), RussianLabels.Type(r.Type), RussianLabels.State(r.State), Received(r), Date(r.DueDate),
                 left?.ToString(Ic) ?? "-", flags));
         }
 
@@ -102,7 +102,7 @@ public static class RequestsVerb
         await o.WriteLineAsync("история:");
         foreach (var h in r.History)
         {
-            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm} UTC  {RussianLabels.Action(h.Action)}  ({RussianLabels.Actor(h.Actor)}){(h.Note is null ? "" : ": " + h.Note)}"));
+            await o.WriteLineAsync(string.Create(Ic, $"  {h.TimeUtc:yyyy-MM-dd HH:mm} UTC  {RussianLabels.Action(h.Action)}  ({RussianLabels.Actor(h.Actor)}){(h.Note is null ? "" : ": " + RussianLabels.Detail(h.Note))}"));
         }
 
         var (label, answer) = r.AnswerText is not null ? ("ответ (отправлен)", r.AnswerText)
@@ -119,10 +119,10 @@ public static class RequestsVerb
 
     private static Command ListCommand(CliConsole console)
     {
-        var within = new Option<string?>("--due-within") { Description = "Only those with at most N working days left (overdue included)" };
-        var all = new Option<bool>("--all") { Description = "Also answered and refused requests, and intakes not yet complete" };
+        var within = new Option<string?>("--due-within") { Description = "Только те, у которых осталось не больше N рабочих дней (с просроченными)" };
+        var all = new Option<bool>("--all") { Description = "Также отвеченные, отклонённые и незаполненные запросы" };
         var db = PdBotCli.DbOption();
-        var list = new Command("list", "Open requests, soonest due first, with the working days left") { within, all, db };
+        var list = new Command("list", "Открытые запросы: сначала ближайший срок, с числом оставшихся рабочих дней") { within, all, db };
         list.TreatUnmatchedTokensAsErrors = false;
         list.SetAction((parse, _) => ListAsync(console, parse.GetValue(within), parse.GetValue(all), parse.GetValue(db), parse.UnmatchedTokens));
         return list;
@@ -132,7 +132,7 @@ public static class RequestsVerb
     {
         var id = IdArgument();
         var db = PdBotCli.DbOption();
-        var show = new Command("show", "One request: dates, masked document, history, and the answer prepared") { id, db };
+        var show = new Command("show", "Один запрос: даты, скрытый номер документа, история и подготовленный ответ") { id, db };
         show.TreatUnmatchedTokensAsErrors = false;
         show.SetAction((parse, _) => ShowAsync(console, parse.GetValue(id), parse.GetValue(db), parse.UnmatchedTokens));
         return show;
@@ -142,10 +142,10 @@ public static class RequestsVerb
         Func<RequestService, long, ActArgs, Task<RequestResult>> act)
     {
         var id = IdArgument();
-        var by = new Option<string?>("--by") { Description = $"Who acts, for the audit trail (default: {DefaultActor})" };
-        var reason = new Option<string?>("--reason") { Description = "The reason; it is sent to the person" };
-        var days = new Option<string?>("--days") { Description = $"Working days to extend by, 1–{DeadlineTable.MaxExtensionWorkingDays} (default {DeadlineTable.MaxExtensionWorkingDays})" };
-        var set = new Option<string[]>("--set") { Description = $"Correction: field=new value, repeatable; fields: {string.Join(", ", CorrectionFields.All)}", AllowMultipleArgumentsPerToken = false };
+        var by = new Option<string?>("--by") { Description = $"Кто действует, для журнала аудита (по умолчанию: {DefaultActor})" };
+        var reason = new Option<string?>("--reason") { Description = "Причина; она отправляется субъекту" };
+        var days = new Option<string?>("--days") { Description = $"На сколько рабочих дней продлить, 1–{DeadlineTable.MaxExtensionWorkingDays} (по умолчанию {DeadlineTable.MaxExtensionWorkingDays})" };
+        var set = new Option<string[]>("--set") { Description = $"Исправление: поле=новое значение, можно повторять; поля: {string.Join(", ", CorrectionFields.All)}", AllowMultipleArgumentsPerToken = false };
         var db = PdBotCli.DbOption();
         var command = new Command(name, description) { id, by, db };
         if (name == "approve")
@@ -167,7 +167,7 @@ public static class RequestsVerb
         command.SetAction(async (parse, ct) =>
         {
             var number = ParseId(name, parse.GetValue(id));
-            var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N needs a whole number of working days") : DeadlineTable.MaxExtensionWorkingDays;
+            var extendBy = withDays && parse.GetValue(days) is { } d ? ParseInt(d, "extend --days N: нужно целое число рабочих дней") : DeadlineTable.MaxExtensionWorkingDays;
             var actor = parse.GetValue(by) is { } b && !string.IsNullOrWhiteSpace(b) ? b.Trim() : DefaultActor;
             var args = new ActArgs(actor, withReason ? parse.GetValue(reason) : null, extendBy, Corrections(parse.GetValue(set)), ct);
             using var host = CliHost.Build(parse.GetValue(db), parse.UnmatchedTokens);
@@ -183,19 +183,23 @@ public static class RequestsVerb
     private static string CatalogTitle(IHost host, string purposeId) =>
         host.Services.GetRequiredService<PdBot.Core.Consent.ConsentCatalog>().Find(purposeId)?.Title ?? purposeId;
 
-    private static Argument<string?> IdArgument() => new("id") { Description = "The request number", Arity = ArgumentArity.ZeroOrOne };
+    private static Argument<string?> IdArgument() => new("id") { Description = "Номер запроса", Arity = ArgumentArity.ZeroOrOne };
 
     private static RequestService Service(IHost host) => host.Services.GetRequiredService<RequestService>();
 
     private static long ParseId(string verb, string? id) =>
         long.TryParse(id, NumberStyles.None, Ic, out var n) && n > 0 ? n
-        : throw new InvalidOperationException($"requests {verb} needs a request number, e.g. requests {verb} 12 ({(id is null ? "none given" : $"got '{id}'")}).");
+        : throw new InvalidOperationException($"requests {verb}: нужен номер запроса, например requests {verb} 12 ({(id is null ? "номер не указан" : $"получено «{id}»")}).");
 
     private static int ParseInt(string value, string problem) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, Ic, out var n) ? n : throw new InvalidOperationException($"requests {problem} (got '{value}').");
+        int.TryParse(value, NumberStyles.AllowLeadingSign, Ic, out var n) ? n : throw new InvalidOperationException($"requests {problem} (получено «{value}»).");
+
+    // Russian labels have spaces in them: columns are at least two spaces apart, wide enough for the longest label.
+    private static readonly int TypeWidth = Enum.GetValues<RequestType>().Max(t => RussianLabels.Type(t).Length);
+    private static readonly int StateWidth = Enum.GetValues<RequestState>().Max(s => RussianLabels.State(s).Length);
 
     private static string Row(string id, string type, string state, string received, string due, string left, string flags) =>
-        string.Create(Ic, $"{id,-5} {type,-20} {state,-16} {received,-10} {due,-10} {left,5}  {flags}").TrimEnd();
+        string.Join("  ", id.PadRight(5), type.PadRight(TypeWidth), state.PadRight(StateWidth), received.PadRight(10), due.PadRight(10), left.PadLeft(8), flags).TrimEnd();
 
     private static string Date(DateOnly? d) => d?.ToString(Iso, Ic) ?? "-";
 

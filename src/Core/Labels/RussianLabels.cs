@@ -1,3 +1,4 @@
+using PdBot.Core.Admin;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
@@ -10,7 +11,7 @@ namespace PdBot.Core.Labels;
 /// history actions, audit events, actors and message kinds. The bot's answers, the CLI and the console all use it;
 /// an unknown name is shown as stored rather than hidden.
 /// </summary>
-public static class RussianLabels
+public static partial class RussianLabels
 {
     public static string State(RequestState state) => state switch
     {
@@ -73,6 +74,14 @@ public static class RussianLabels
             AuditEvents.NeedsRenewal => "согласие требует обновления",
             AuditEvents.Unreachable => "недоступен (бот заблокирован или сообщения запрещены)",
             AuditEvents.MessagesAllowed => "сообщения снова разрешены",
+            AdminEvents.SignIn => "вход в консоль",
+            AdminEvents.SignInFailed => "неудачная попытка входа",
+            AdminEvents.LockedOut => "учётная запись заблокирована после неудачных попыток",
+            AdminEvents.AccountCreated => "учётная запись создана",
+            AdminEvents.SignedOut => "выход из консоли",
+            AdminEvents.AccountUnlocked => "учётная запись разблокирована",
+            AdminEvents.Viewed => "просмотр",
+            AdminEvents.Exported => "выгрузка",
             _ when action.StartsWith("request-", StringComparison.Ordinal) && action.Length > 8 => Action(action[8..]),
             _ when action.StartsWith("alert-", StringComparison.Ordinal) => action == RequestAction.Alert(0)
                 ? "напоминание оператору: срок сегодня"
@@ -87,6 +96,7 @@ public static class RussianLabels
         Actors.System => "система",
         Actors.Person => "пользователь",
         Actors.Cli => "оператор (командная строка)",
+        AdminEvents.UnknownActor => "неизвестный логин",
         _ => actor,
     };
 
@@ -130,8 +140,37 @@ public static class RussianLabels
         "telegram" => "Telegram",
         "vk" => "ВКонтакте",
         "local" => "локальный канал",
+        AdminEvents.Channel => "консоль",
         _ => channel,
     };
+
+    /// <summary>The kind of an audit entry.</summary>
+    public static string Kind(string kind) => kind switch
+    {
+        AuditEvents.ConsentKind => "согласие",
+        AuditEvents.PersonKind => "субъект",
+        RequestAction.RequestKind => "запрос",
+        RequestAction.RetentionKind => "хранение",
+        AdminEvents.Kind => "консоль",
+        _ => kind,
+    };
+
+    /// <summary>A button the person pressed under a consent prompt, as the audit entry records it.</summary>
+    public static string Button(string button) => button switch
+    {
+        "tick" => "отметка",
+        "untick" => "снятие отметки",
+        "submit" => "«Отправить»",
+        "decline" => "«Не согласен(на)»",
+        _ => button,
+    };
+
+    /// <summary>A purpose by its title (the id stays in exports and links).</summary>
+    public static string Purpose(ConsentCatalog catalog, string? purposeId)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return purposeId is null ? "" : catalog.Find(purposeId)?.Title ?? purposeId;
+    }
 
     public static string YesNo(bool value) => value ? "да" : "нет";
 }

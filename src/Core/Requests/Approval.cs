@@ -61,7 +61,7 @@ internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionO
 
             // The values themselves stay out of the audit trail: only their SHA-256.
             c.Audit(RequestAction.AuditEvent(RequestAction.Corrected), actor,
-                $"{field}: sha256 {CorrectionFields.Hash(before)} -> sha256 {CorrectionFields.Hash(CorrectionFields.Get(R, field))}");
+                $"{RussianLabels.CorrectionField(field)}: sha256 {CorrectionFields.Hash(before)} -> sha256 {CorrectionFields.Hash(CorrectionFields.Get(R, field))}");
         }
 
         var titles = string.Join(", ", corrections.Keys.Select(RussianLabels.CorrectionField));
@@ -85,7 +85,7 @@ internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionO
         var plan = DestructionRules.ForDestruction(c.Consents, catalog, retention);
         foreach (var p in plan.Withdraw)
         {
-            c.WithdrawConsent(p.Id, actor, "destruction request approved");
+            c.WithdrawConsent(p.Id, actor, "одобрен запрос об уничтожении");
         }
 
         Withdrawals.Destroy(c, plan, "требование субъекта об уничтожении (п. 6.2.3 политики)", today);
@@ -95,7 +95,7 @@ internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionO
     private string StopProcessing()
     {
         var named = R.PurposeId is { } id ? [id] : c.ConsentsInForce().Select(x => x.PurposeId).ToList();
-        var stopped = named.Where(p => c.WithdrawConsent(p, actor, "stop-processing request approved"))
+        var stopped = named.Where(p => c.WithdrawConsent(p, actor, "одобрен запрос о прекращении обработки"))
             .Select(p => catalog.Find(p)?.Title ?? p).ToList();
         var marketing = R.History.Any(h => h.Action == RequestAction.MarketingStopped);
         if (stopped.Count == 0)

@@ -3,6 +3,8 @@ using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
 using PdBot.Core.People;
 
+using PdBot.Core.Labels;
+
 namespace PdBot.Core.Requests;
 
 /// <summary>
@@ -173,7 +175,7 @@ public sealed class RequestCase
             PersonId = r.PersonId,
             PurposeId = purposeId ?? r.PurposeId,
             Actor = actor,
-            Detail = $"request {r.Id} {r.Type}" + (note is null ? "" : $": {note}"),
+            Detail = RussianLabels.RequestDetailText(r.Id, r.Type, note),
         });
     }
 
@@ -203,7 +205,7 @@ public sealed class RequestCase
             TextVersion = record.TextVersion,
             TextHash = record.TextHash,
             Actor = actor,
-            Detail = $"request {Request.Id}: {detail}",
+            Detail = $"запрос № {Request.Id}: {detail}",
         });
         return true;
     }

@@ -107,7 +107,7 @@ public sealed class RequestService(
         // Marketing stops on receipt (Art. 15 part 2) when the demand covers it: every purpose, or the mailing named.
         if (r.Type == RequestType.StopProcessing)
         {
-            var stopped = catalog.Purposes.Where(p => p.Marketing && (r.PurposeId is null || r.PurposeId == p.Id) && c.WithdrawConsent(p.Id, Actors.System, "stop-processing request received")).ToList();
+            var stopped = catalog.Purposes.Where(p => p.Marketing && (r.PurposeId is null || r.PurposeId == p.Id) && c.WithdrawConsent(p.Id, Actors.System, "получен запрос о прекращении обработки")).ToList();
             if (stopped.Count > 0)
             {
                 c.Note(RequestAction.MarketingStopped, Actors.System, string.Join(", ", stopped.Select(p => p.Title)));

@@ -27,7 +27,7 @@ public static class Withdrawals
             case RetentionDecisionKind.Block:
                 // Another basis remains: the data stay, blocked for the withdrawn purpose, and the reason is recorded.
                 c.Note(RequestAction.BlockedOtherBasis, Actors.System, plan.KeptBases);
-                c.Audit(RequestAction.Blocked, Actors.System, $"other basis: {plan.KeptBases}", kind: RequestAction.RetentionKind);
+                c.Audit(RequestAction.Blocked, Actors.System, $"другое основание: {plan.KeptBases}", kind: RequestAction.RetentionKind);
                 c.Answer(RetentionTexts.KeptForOtherBasis(title, plan), actor);
                 break;
             default:

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PdBot.Core.Calendar;
 using PdBot.Core.Requests;
 using PdBot.Tests.Cli;
@@ -9,7 +10,7 @@ namespace PdBot.Tests.Requests;
 /// The real <c>pdbot requests</c> verbs on a LiteDB file seeded through the service with the fake clock. The CLI
 /// runs on the system clock, so the working days left are computed here from today's date the same way.
 /// </summary>
-public sealed class RequestsVerbTests : IDisposable
+public sealed partial class RequestsVerbTests : IDisposable
 {
     private readonly TempFolder _tmp = new();
 
@@ -26,11 +27,11 @@ public sealed class RequestsVerbTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var lines = Lines(result.Out);
-        Assert.Equal(["id", "type", "state", "received", "due", "left", "flags"], Cells(lines[0]));
+        Assert.Equal(["№", "тип", "состояние", "получен", "срок", "осталось", "отметки"], Cells(lines[0]));
         Assert.Equal([seed.Blocking, seed.Correction, seed.Access, seed.Repeat, seed.Provisional], lines.Skip(1).Select(l => long.Parse(Cells(l)[0], CultureInfo.InvariantCulture)));
-        Assert.Equal([Str(seed.Correction), "Correction", "AwaitingIdentity", "2026-11-23", "2026-12-02", Left(new(2026, 12, 2)), "заблокирован"], Cells(lines[2])); // the same person sent the blocking request
-        Assert.Equal("refusal-prepared", Cells(lines[4])[^2]);
-        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "provisional", "заблокирован"], Cells(lines[5])[4..]);
+        Assert.Equal([Str(seed.Correction), "Исправить мои данные", "ждёт подтверждения личности", "2026-11-23", "2026-12-02", Left(new(2026, 12, 2)), "заблокирован"], Cells(lines[2])); // the same person sent the blocking request
+        Assert.Equal("подготовлен отказ, заблокирован", Cells(lines[4])[^1]);
+        Assert.Equal(["2027-01-19", Left(new(2027, 1, 19)), "срок предварительный, заблокирован"], Cells(lines[5])[4..]);
         Assert.DoesNotContain("987654", result.Out, StringComparison.Ordinal);
         Assert.Empty(result.Error);
     }
@@ -80,8 +81,8 @@ public sealed class RequestsVerbTests : IDisposable
         Assert.DoesNotContain("987654", show.Out, StringComparison.Ordinal);
         Assert.Equal(0, approve.ExitCode);
         Assert.DoesNotContain(Lines(list.Out), l => Cells(l)[0] == id);
-        Assert.Contains(Lines(all.Out), l => Cells(l).Take(3).SequenceEqual([id, "Access", "Answered"]));
-        Assert.Contains(Lines(all.Out), l => Cells(l).Take(3).SequenceEqual([Str(seed.Draft), "Destruction", "AwaitingDetails"]));
+        Assert.Contains(Lines(all.Out), l => Cells(l).Take(3).SequenceEqual([id, "Какие мои данные обрабатываются", "ответ отправлен"]));
+        Assert.Contains(Lines(all.Out), l => Cells(l).Take(3).SequenceEqual([Str(seed.Draft), "Уничтожить мои данные", "заполняется"]));
     }
 
     [Theory]
@@ -105,7 +106,7 @@ public sealed class RequestsVerbTests : IDisposable
         var result = await CliRunner.RunAsync("requests", "refuse", "abc", "--reason", "x", "--db", Db);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("requests refuse needs a request number", result.Error, StringComparison.Ordinal);
+        Assert.Contains("requests refuse: нужен номер запроса", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +151,8 @@ public sealed class RequestsVerbTests : IDisposable
 
     private static List<string> Lines(string output) => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    // Columns are two or more spaces apart; the Russian labels inside them have single spaces.
+    private static string[] Cells(string line) => ColumnGap().Split(line.Trim());
 
     /// <summary>On the fake clock (Mon 23 Nov 2026): access, correction, blocking, a repeat access, an intake draft, and on 25 Dec a stop-processing request.</summary>
     private async Task<Seed> SeedAsync()
@@ -169,4 +171,7 @@ public sealed class RequestsVerbTests : IDisposable
     }
 
     private sealed record Seed(long Access, long Correction, long Blocking, long Draft, long Repeat, long Provisional);
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex ColumnGap();
 }

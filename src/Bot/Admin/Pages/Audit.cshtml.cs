@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Core.Admin;
 using PdBot.Core.Audit;
+using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 
 namespace PdBot.Bot.Admin.Pages;
 
@@ -17,7 +19,7 @@ namespace PdBot.Bot.Admin.Pages;
 /// Changing filters or paging then stays fast, and the landing view still always shows a fresh result.
 /// </remarks>
 [Authorize(Policy = AdminPolicies.Audit)]
-public sealed partial class AuditModel(IAuditLog audit) : AuditViewPageModel
+public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog) : AuditViewPageModel
 {
     /// <summary>The kinds of entry PdBot writes, for the filter list (an unlisted kind can still be typed into the URL).</summary>
     public static readonly string[] Kinds = [AuditEvents.ConsentKind, AuditEvents.PersonKind, "request", "retention", AdminEvents.Kind];
@@ -41,6 +43,10 @@ public sealed partial class AuditModel(IAuditLog audit) : AuditViewPageModel
     /// <summary>"1" (or "true") asks for the chain check on a filtered or paged view.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Verify { get; set; }
+
+    public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
+
+    public string DetailText(string? detail) => RussianLabels.Detail(detail, catalog);
 
     public bool VerifyRequested => Verify is "1" or "true";
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>The exact text of one consent version, with its hash recomputed and compared to the log row's.</summary>
-public sealed class ConsentTextModel(IConsentStore store) : AdminPageModel
+public sealed class ConsentTextModel(IConsentStore store, ConsentCatalog catalog) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Purpose { get; set; } = "";
@@ -17,6 +18,8 @@ public sealed class ConsentTextModel(IConsentStore store) : AdminPageModel
     public string? Hash { get; set; }
 
     public ConsentText? Text { get; private set; }
+
+    public string PurposeTitle => RussianLabels.Purpose(catalog, Purpose);
 
     public IActionResult OnGet()
     {

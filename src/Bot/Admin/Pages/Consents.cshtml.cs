@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 
 namespace PdBot.Bot.Admin.Pages;
 
@@ -18,6 +19,8 @@ public sealed class ConsentsModel(IAuditLog audit, ConsentCatalog catalog) : Aud
     protected override IReadOnlyList<string> AllowedChannels => Channels;
 
     public IReadOnlyList<PurposeOptions> Purposes => catalog.Purposes;
+
+    public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using PdBot.Bot.Admin.People;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Admin.Pages;
@@ -14,7 +15,9 @@ public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IReques
 
     public PersonTimeline? Timeline { get; private set; }
 
-    public string PurposeTitle(string purposeId) => catalog.Find(purposeId)?.Title ?? purposeId;
+    public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
+
+    public string DetailText(string? detail) => RussianLabels.Detail(detail, catalog);
 
     /// <summary>The version people are asked to agree to now, to tell a stale consent at a glance.</summary>
     public int? CurrentVersion(string purposeId) => catalog.Find(purposeId)?.Version;

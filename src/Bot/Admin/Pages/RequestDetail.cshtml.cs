@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PdBot.Bot.Admin.Requests;
+using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Admin.Pages;
@@ -22,6 +24,8 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
     public string? Answer { get; private set; }
 
     public bool AnswerSent => Current.AnswerText is not null;
+
+    public string PurposeTitle => RussianLabels.Purpose(Service<ConsentCatalog>(), Current.PurposeId);
 
     /// <summary>The person the request is about (null once the record is gone): blocked or erased is shown.</summary>
     public PdBot.Core.People.Person? Subject { get; private set; }

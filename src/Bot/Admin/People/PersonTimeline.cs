@@ -2,6 +2,7 @@ using PdBot.Core.Outbox;
 using PdBot.Core.Admin;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 using PdBot.Core.People;
 using PdBot.Core.Requests;
 
@@ -103,7 +104,7 @@ public sealed class PersonTimeline
         Channel = channel,
         PurposeId = r.PurposeId,
         Actor = h.Actor,
-        Detail = $"request {r.Id} {r.Type}" + (h.Note is null ? "" : ": " + h.Note),
+        Detail = RussianLabels.RequestDetailText(r.Id, r.Type, h.Note),
         RequestId = r.Id,
     };
 
@@ -114,8 +115,8 @@ public sealed class PersonTimeline
         Kind = TimelineEvent.MessageSource,
         Event = m.SentAtUtc is null ? "message-queued" : "message-sent",
         Channel = m.Channel,
-        Actor = "system",
-        Detail = $"request {m.RequestId}: {m.Kind}",
+        Actor = Actors.System,
+        Detail = $"запрос № {m.RequestId}: {RussianLabels.MessageKind(m.Kind)}",
         RequestId = m.RequestId,
         MessageText = m.Text,
         QueuedAtUtc = m.CreatedAtUtc,

@@ -9,16 +9,7 @@ namespace PdBot.Bot.Admin.People;
 /// <summary>Russian names for what the timeline shows; an unknown name is shown as stored rather than hidden.</summary>
 public static class TimelineLabels
 {
-    public static string Kind(string kind) => kind switch
-    {
-        AuditEvents.ConsentKind => "согласие",
-        AuditEvents.PersonKind => "субъект",
-        "request" => "запрос",
-        "retention" => "хранение",
-        TimelineEvent.MessageSource => "сообщение",
-        AdminEvents.Kind => "консоль",
-        _ => kind,
-    };
+    public static string Kind(string kind) => kind == TimelineEvent.MessageSource ? "сообщение" : RussianLabels.Kind(kind);
 
     public static string Source(TimelineEvent e)
     {
@@ -36,8 +27,6 @@ public static class TimelineLabels
     {
         "message-sent" => "сообщение отправлено",
         "message-queued" => "сообщение в очереди",
-        AdminEvents.Viewed => "просмотр",
-        AdminEvents.Exported => "выгрузка",
         _ => RussianLabels.Action(evt),
     };
 

@@ -59,7 +59,7 @@ public sealed class AuditPageTests
         var first = browser.FindAll("tr.audit-row")[0];
         Assert.Equal("2", first.GetAttribute("data-seq"));
         Assert.Contains("broken", first.GetAttribute("class"), StringComparison.Ordinal);
-        Assert.Contains("role admin", first.Text, StringComparison.Ordinal);
+        Assert.Contains("логин oleg, роль администратор", first.Text, StringComparison.Ordinal); // the edited detail, shown in Russian
         browser.Screenshot("audit-broken");
     }
 

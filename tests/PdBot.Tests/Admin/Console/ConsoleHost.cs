@@ -8,6 +8,7 @@ using PdBot.Bot.Conversation;
 using PdBot.Bot.Hosting;
 using PdBot.Core.Admin;
 using PdBot.Core.Audit;
+using PdBot.Core.Requests;
 using PdBot.Core.Turns;
 using PdBot.Tests.Turns;
 
@@ -60,9 +61,9 @@ public sealed class ConsoleHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         var host = new ConsoleHost(app, address, clock, folder);
         var enrollment = app.Services.GetRequiredService<AdminEnrollment>();
-        Assert.Null(await enrollment.CreateAsync(AdminLogin, AdminRole.Admin, Password, "test"));
-        Assert.Null(await enrollment.CreateAsync(OperatorLogin, AdminRole.Operator, Password, "test"));
-        Assert.Null(await enrollment.CreateAsync(AuditorLogin, AdminRole.Auditor, Password, "test"));
+        Assert.Null(await enrollment.CreateAsync(AdminLogin, AdminRole.Admin, Password, Actors.Cli));
+        Assert.Null(await enrollment.CreateAsync(OperatorLogin, AdminRole.Operator, Password, Actors.Cli));
+        Assert.Null(await enrollment.CreateAsync(AuditorLogin, AdminRole.Auditor, Password, Actors.Cli));
         return host;
     }
 

@@ -23,7 +23,7 @@ public sealed class TestChatPageTests
         using var browser = new HeadlessChromium(host.Address);
         OpenChat(browser, ConsoleHost.OperatorLogin);
         Assert.Equal("web-oleg", browser.Find("#chat-user").Text);
-        Assert.Equal("local", browser.Find("#chat-channel").Text);
+        Assert.Equal(("local", "локальный канал"), (browser.Find("#chat-channel").GetAttribute("data-channel"), browser.Find("#chat-channel").Text));
         Assert.Equal("active", browser.Find("a[href='/admin/chat']").GetAttribute("class"));
 
         Type(browser, "/start");
