@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PdBot.Tests.Russian;
 
 namespace PdBot.Tests.Telegram;
 
@@ -20,6 +21,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedCall> _calls = [];
+    private readonly List<string> _latin = [];
     private readonly List<(long Id, string Json)> _updates = [];
     private readonly List<long?> _offsets = [];
     private readonly List<Failure> _failures = [];
@@ -102,6 +104,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        Assert.True(_latin.Count == 0, "Latin words sent to a person: " + string.Join("; ", _latin));
     }
 
     private void AddFailure(Failure failure)
@@ -142,6 +145,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_gate)
         {
             _calls.Add(new RecordedCall(_calls.Count, method, body));
+
+            // What the person reads is Russian (issue 10): texts of messages and button answers are scanned.
+            if (body.TryGetProperty("text", out var said) && said.ValueKind == JsonValueKind.String && LatinWords.In(said.GetString()) is { Count: > 0 } latin)
+            {
+                _latin.Add($"{method}: {string.Join(", ", latin)}");
+            }
             var chatId = RecordedCall.Long(body, "chat_id");
             var failure = _failures.FirstOrDefault(f => string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase) && (f.ChatId is null || f.ChatId == chatId));
             if (failure is { Once: true })

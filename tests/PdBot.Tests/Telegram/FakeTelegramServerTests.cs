@@ -15,6 +15,17 @@ public sealed class FakeTelegramServerTests
     private static InlineKeyboardMarkup Keyboard(string data) => new(InlineKeyboardButton.WithCallbackData("Да", data));
 
     [Fact]
+    public async Task A_message_in_english_sent_to_a_person_fails_the_test_when_the_fake_is_disposed()
+    {
+        var server = await FakeTelegramServer.StartAsync();
+        await Client(server).SendMessage(42, "Your request is InProgress");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await server.DisposeAsync());
+
+        Assert.Contains("InProgress", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendMessage_returns_a_message_for_the_chat_and_is_recorded()
     {
         await using var server = await FakeTelegramServer.StartAsync();

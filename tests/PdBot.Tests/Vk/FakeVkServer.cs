@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PdBot.Tests.Vk.Schema;
+using PdBot.Tests.Russian;
 
 namespace PdBot.Tests.Vk;
 
@@ -243,6 +244,12 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         {
             Violate([.. bad.Select(b => $"{call.Method}: {b}")]);
             return Error(100, "One of the parameters specified was missing or invalid: event_data is invalid", call.Method, call.Fields);
+        }
+
+        // What the person reads is Russian (issue 10): recorded like a schema break, so the test fails at disposal.
+        if (LatinWords.In(call.Field("message")) is { Count: > 0 } latin)
+        {
+            Violate([$"{call.Method}: Latin words {string.Join(", ", latin)} in the message"]);
         }
 
         if (call.Field("keyboard") is { } keyboard && VkKeyboardRules.Check(keyboard) is { Count: > 0 } wrong)

@@ -72,6 +72,16 @@ public sealed partial class FakeVkServerTests
     }
 
     [Fact]
+    public async Task A_message_in_english_is_recorded_as_a_violation()
+    {
+        await using var server = await FakeVkServer.StartAsync();
+
+        await CallAsync(server, "messages.send", ("peer_id", "42"), ("random_id", "8"), ("message", "Request InProgress"));
+
+        Assert.Contains(server.TakeViolations(), v => v.Contains("InProgress", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_version_other_than_5_199_is_refused()
     {
         await using var server = await FakeVkServer.StartAsync();
