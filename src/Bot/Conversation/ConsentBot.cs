@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PdBot.Bot.Conversation.Unsubscribe;

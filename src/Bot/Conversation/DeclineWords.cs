@@ -1,4 +1,4 @@
-using PdBot.Bot.Conversation.Unsubscribe;
+using PdBot.Core.Text;
 
 namespace PdBot.Bot.Conversation;
 

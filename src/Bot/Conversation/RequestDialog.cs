@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 using Microsoft.Extensions.Options;
 using PdBot.Core.Consent;
 using PdBot.Core.Operator;
@@ -20,7 +21,7 @@ public sealed class RequestDialog(
     private const string Expired = "не заполнен за 24 часа";
     private static readonly string[] PrivacyWords = ["/privacy", "мои данные", "/mydata"];
 
-    public static bool IsPrivacyCommand(string text) => PrivacyWords.Contains(IntakeText.Normalize(text));
+    public static bool IsPrivacyCommand(string text) => PrivacyWords.Contains(ChatText.Normalize(text, keepSlash: true));
 
     public SubjectRequest? OpenIntake(ConsentSession session) =>
         store.OfPerson(session.Person.Id).FirstOrDefault(r => r.State == RequestState.AwaitingDetails);

@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Conversation;
@@ -11,7 +12,7 @@ public static class RequestFormInput
         "отменить заявку", "стоп запрос", "выйти", "выход", "cancel", "/cancel",
     ];
 
-    public static bool IsCancel(string text) => CancelWords.Contains(IntakeText.Normalize(text));
+    public static bool IsCancel(string text) => CancelWords.Contains(ChatText.Normalize(text, keepSlash: true));
 
     /// <summary>
     /// A command, or the label of a menu button, a request or another question's answer, typed: the person is
@@ -19,16 +20,16 @@ public static class RequestFormInput
     /// </summary>
     public static bool IsNotAnAnswer(string text, IntakeStep step)
     {
-        var typed = IntakeText.Normalize(text);
+        var typed = ChatText.Normalize(text);
         if (text.TrimStart().StartsWith('/'))
         {
             return true;
         }
 
-        var ownChoices = IntakeChoices.For(step).Select(c => IntakeText.Normalize(c.Label));
-        return Labels().Select(IntakeText.Normalize).Except(ownChoices).Contains(typed)
-            || (typed.StartsWith(IntakeText.Normalize(BotTexts.GiveConsentPrefix), StringComparison.Ordinal)
-                || typed.StartsWith(IntakeText.Normalize(BotTexts.WithdrawConsentPrefix), StringComparison.Ordinal));
+        var ownChoices = IntakeChoices.For(step).Select(c => ChatText.Normalize(c.Label));
+        return Labels().Select(l => ChatText.Normalize(l)).Except(ownChoices).Contains(typed)
+            || (typed.StartsWith(ChatText.Normalize(BotTexts.GiveConsentPrefix), StringComparison.Ordinal)
+                || typed.StartsWith(ChatText.Normalize(BotTexts.WithdrawConsentPrefix), StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Labels() =>

@@ -1,4 +1,4 @@
-using PdBot.Bot.Conversation.Unsubscribe;
+using PdBot.Core.Text;
 using PdBot.Core.Consent;
 
 namespace PdBot.Bot.Conversation;

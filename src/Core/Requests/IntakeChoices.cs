@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 namespace PdBot.Core.Requests;
 
 /// <summary>The questions answered with buttons, and their answers. A typed label counts as the press.</summary>
@@ -27,8 +28,8 @@ public static class IntakeChoices
     /// <summary>The choice of <paramref name="step"/> that <paramref name="answer"/> names (its value or its label, typed in any case).</summary>
     public static IntakeChoice? Match(IntakeStep step, string answer)
     {
-        var typed = IntakeText.Normalize(answer);
-        return For(step).FirstOrDefault(c => c.Value == answer || IntakeText.Normalize(c.Label) == typed);
+        var typed = ChatText.Normalize(answer);
+        return For(step).FirstOrDefault(c => c.Value == answer || ChatText.Normalize(c.Label) == typed);
     }
 
     public static string DocumentLabel(IdentityDocumentType type) => type switch

@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 using System.Globalization;
 
 namespace PdBot.Core.Requests;
@@ -42,7 +43,7 @@ public static class IntakeValidator
             case IntakeStep.Statement:
                 return Text(answer, 5, "Опишите подробнее, о каких данных речь (не короче 5 символов).", v => request.Statement = v);
             case IntakeStep.Justification:
-                if (IntakeChoices.Match(step, answer) is not null || IntakeText.Normalize(answer) == "нет")
+                if (IntakeChoices.Match(step, answer) is not null || ChatText.Normalize(answer) == "нет")
                 {
                     request.Statement = null;
                     return null;

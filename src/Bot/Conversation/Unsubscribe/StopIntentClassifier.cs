@@ -1,3 +1,4 @@
+using PdBot.Core.Text;
 namespace PdBot.Bot.Conversation.Unsubscribe;
 
 /// <summary>

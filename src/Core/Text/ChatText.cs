@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace PdBot.Bot.Conversation.Unsubscribe;
+namespace PdBot.Core.Text;
 
 /// <summary>
 /// What a person typed, reduced to lower-case words: people write «НЕ  беспокоить!», «не\u00A0беспокоить»,
 /// «Отписаться 🙏», «/stop@ClinicBot» or mix Latin look-alikes into Cyrillic, and all of it must mean the same.
+/// The one normalizer for typed text: unsubscribe phrasings, declines, typed button labels and the request form.
 /// </summary>
 public static class ChatText
 {
@@ -13,9 +14,11 @@ public static class ChatText
     private const string LatinLookalikes = "aceopxyk";
     private const string CyrillicOriginals = "асеорхук";
 
-    public static string Normalize(string? text) => string.Join(' ', Words(text));
+    /// <param name="keepSlash">Keep a command's «/» (the request form tells «/cancel» from a word); the unsubscribe
+    /// words read «/stop» as «stop».</param>
+    public static string Normalize(string? text, bool keepSlash = false) => string.Join(' ', Words(text, keepSlash));
 
-    public static IReadOnlyList<string> Words(string? text)
+    public static IReadOnlyList<string> Words(string? text, bool keepSlash = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -46,7 +49,7 @@ public static class ChatText
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
             {
-                plain.Append(char.IsLetterOrDigit(c) ? c : ' ');
+                plain.Append(char.IsLetterOrDigit(c) || (keepSlash && c == '/') ? c : ' ');
             }
         }
 
