@@ -20,14 +20,5 @@ public static class AdminFormat
     /// <summary>ISO 8601 UTC with milliseconds, as in every export.</summary>
     public static string IsoUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    public static string ConsentEvent(string evt) => evt switch
-    {
-        AuditEvents.Given => "дано",
-        AuditEvents.Withdrawn => "отозвано",
-        AuditEvents.Declined => "отклонено",
-        AuditEvents.NeedsRenewal => "требует обновления",
-        _ => evt,
-    };
-
     public static string ChannelName(string channel) => RussianLabels.Channel(channel);
 }

@@ -68,10 +68,7 @@ public static partial class RussianLabels
             RequestAction.Destroyed => "данные уничтожены",
             RequestAction.BlockedOtherBasis => "данные сохранены и заблокированы: есть другое основание",
             RequestAction.NoConsent => "согласия не было: уничтожать нечего",
-            AuditEvents.Given => "согласие дано",
-            AuditEvents.Withdrawn => "согласие отозвано",
-            AuditEvents.Declined => "согласие отклонено",
-            AuditEvents.NeedsRenewal => "согласие требует обновления",
+            AuditEvents.Given or AuditEvents.Withdrawn or AuditEvents.Declined or AuditEvents.NeedsRenewal => "согласие " + ConsentEvent(action),
             AuditEvents.Unreachable => "недоступен (бот заблокирован или сообщения запрещены)",
             AuditEvents.MessagesAllowed => "сообщения снова разрешены",
             AdminEvents.SignIn => "вход в консоль",
@@ -173,4 +170,14 @@ public static partial class RussianLabels
     }
 
     public static string YesNo(bool value) => value ? "да" : "нет";
+
+    /// <summary>A consent event as the consent log names it (the timeline prefixes «согласие»).</summary>
+    public static string ConsentEvent(string evt) => evt switch
+    {
+        AuditEvents.Given => "дано",
+        AuditEvents.Withdrawn => "отозвано",
+        AuditEvents.Declined => "отклонено",
+        AuditEvents.NeedsRenewal => "требует обновления",
+        _ => evt,
+    };
 }

@@ -111,7 +111,7 @@ public sealed class RequestDetailModel(RequestService requests) : AdminPageModel
         var personBlock = trigger == RequestTrigger.Unblock && requests.PersonOf(r) is { Blocked: true } p && p.BlockedByRequestId == r.Id;
         if (!requests.MachineFor(r).CanFire(trigger) && !personBlock)
         {
-            (Flash, FlashIsError) = ($"Действие «{RequestLabels.Trigger(trigger)}» недоступно: запрос № {Id} в состоянии «{RequestLabels.State(r.State)}». Ничего не изменено.", true);
+            (Flash, FlashIsError) = ($"Действие «{RussianLabels.Trigger(trigger)}» недоступно: запрос № {Id} в состоянии «{RussianLabels.State(r.State)}». Ничего не изменено.", true);
             return BackToRequest();
         }
 

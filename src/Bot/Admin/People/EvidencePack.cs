@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Core.Labels;
 
 namespace PdBot.Bot.Admin.People;
 
@@ -122,7 +123,7 @@ public sealed class EvidencePack
                 Purpose = c.PurposeId,
                 PurposeTitle = _catalog.Find(c.PurposeId)?.Title,
                 State = c.State.ToString(),
-                StateRu = TimelineLabels.State(c.State),
+                StateRu = RussianLabels.State(c.State),
                 c.TextVersion,
                 c.TextHash,
                 Text = _texts.FindText(c.PurposeId, c.TextVersion)?.Text,
@@ -136,7 +137,7 @@ public sealed class EvidencePack
                 r.Id,
                 Type = r.Type.ToString(),
                 State = r.State.ToString(),
-                StateRu = TimelineLabels.Request(r.State),
+                StateRu = RussianLabels.State(r.State),
                 CreatedAtUtc = AdminFormat.IsoUtc(r.CreatedAtUtc),
                 ReceivedAtUtc = Iso(r.ReceivedAtUtc),
                 DueDate = r.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -1,8 +1,4 @@
 using PdBot.Core.Labels;
-using PdBot.Core.Admin;
-using PdBot.Core.Audit;
-using PdBot.Core.Consent;
-using PdBot.Core.Requests;
 
 namespace PdBot.Bot.Admin.People;
 
@@ -30,11 +26,4 @@ public static class TimelineLabels
         _ => RussianLabels.Action(evt),
     };
 
-    public static string MessageKind(string kind) => RussianLabels.MessageKind(kind);
-
-    public static string Actor(string actor) => RussianLabels.Actor(actor);
-
-    public static string State(ConsentState state) => RussianLabels.State(state);
-
-    public static string Request(RequestState state) => RussianLabels.State(state);
 }
