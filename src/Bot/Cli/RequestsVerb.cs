@@ -224,7 +224,8 @@ public static class RequestsVerb
 
     private static Dictionary<string, string>? Corrections(string[]? set) =>
         set is null || set.Length == 0 ? null : set.Select(pair => pair.Split('=', 2)).ToDictionary(
-            kv => kv.Length == 2 ? kv[0].Trim() : throw new InvalidOperationException($"requests approve --set: нужно поле=значение, например --set relation=\"договор № 78\" (получено «{kv[0]}»)."),
+            // The malformed token is not echoed: it may be the corrected value itself (a document number).
+            kv => kv.Length == 2 ? kv[0].Trim() : throw new InvalidOperationException($"requests approve --set: нужно поле=значение, например --set relation=\"договор № 78\"."),
             kv => kv[1], StringComparer.Ordinal);
 
     private sealed record ActArgs(string By, string? Reason, int Days, IReadOnlyDictionary<string, string>? Corrections, CancellationToken Ct);
