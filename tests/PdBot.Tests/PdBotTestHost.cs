@@ -56,8 +56,7 @@ public sealed class PdBotTestHost : IDisposable
     public TestAdapter NewAdapter(string userId = "u1", string channel = "test")
     {
         var adapter = new TestAdapter(channel, userId);
-        adapter.Use(_services.GetRequiredService<TurnLockMiddleware>());
-        adapter.Use(_services.GetRequiredService<OutboxDeliveryMiddleware>());
+        _services.GetRequiredService<TurnPipeline>().Attach(adapter);
         return adapter;
     }
 

@@ -6,27 +6,50 @@ namespace PdBot.Adapters.LiteDb;
 /// <summary>
 /// The only writer of the database. It owns one OS thread, because LiteDB ties a transaction to the
 /// thread that began it, and commits whatever is queued in one transaction (group commit): one disk
-/// flush serves many events. A caller's task completes only after its batch is committed.
+/// flush serves many events. Under load a batch lingers briefly for more work (up to a size cap), so the
+/// batch grows with the load rather than with the number of callers waiting at that instant. A caller's
+/// task completes only after its batch is committed.
 /// </summary>
 public sealed class GroupCommitWriter : IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly int _maxBatch;
+    private readonly TimeSpan _linger;
     private readonly Action _afterRollback;
     private readonly BlockingCollection<WorkItem> _queue = [];
     private readonly Thread _thread;
 
-    public GroupCommitWriter(LiteDatabase db, Action afterRollback, int maxBatch = 1000)
+    /// <param name="linger">How long a batch waits for more work when the previous one was shared (load is present); idle writes never wait.</param>
+    public GroupCommitWriter(LiteDatabase db, Action afterRollback, int maxBatch = 2000, TimeSpan? linger = null)
     {
         _db = db;
         _afterRollback = afterRollback;
         _maxBatch = maxBatch;
+        _linger = linger ?? TimeSpan.FromMilliseconds(2);
         _thread = new Thread(Run) { IsBackground = true, Name = "pdbot-db-writer" };
         _thread.Start();
     }
 
     /// <summary>Queues <paramref name="work"/>; it runs on the writer thread inside a transaction.</summary>
+    /// <remarks>Inside a <see cref="DeferredWrites"/> scope the work is collected there and committed with the turn.</remarks>
     public Task WriteAsync(Action<LiteDatabase> work)
+    {
+        if (DeferredWrites.Current is { } turn)
+        {
+            turn.Add(work);
+            return Task.CompletedTask;
+        }
+
+        return Enqueue(work);
+    }
+
+    /// <summary>Starts collecting this async flow's writes (a conversation turn); dispose to stop.</summary>
+    public static DeferredWrites BeginDeferred() => new();
+
+    /// <summary>Queues <paramref name="work"/> for the next batch even inside a deferred scope (the turn's own commit).</summary>
+    public Task CommitNowAsync(Action<LiteDatabase> work) => Enqueue(work);
+
+    private Task Enqueue(Action<LiteDatabase> work)
     {
         var item = new WorkItem(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
@@ -52,13 +75,17 @@ public sealed class GroupCommitWriter : IDisposable
     private void Run()
     {
         var batch = new List<WorkItem>(_maxBatch);
+        var shared = false;
         foreach (var first in _queue.GetConsumingEnumerable())
         {
             batch.Add(first);
-            while (batch.Count < _maxBatch && _queue.TryTake(out var next))
+            var lingerUntil = shared ? Environment.TickCount64 + (long)_linger.TotalMilliseconds : 0;
+            while (batch.Count < _maxBatch && (_queue.TryTake(out var next) || TakeWithin(lingerUntil, out next)))
             {
                 batch.Add(next);
             }
+
+            shared = batch.Count > 1;
 
             if (!TryCommit(batch, out _))
             {
@@ -74,6 +101,19 @@ public sealed class GroupCommitWriter : IDisposable
 
             batch.Clear();
         }
+    }
+
+    // Real time, not TimeProvider: this is a throughput knob of the disk writer, never a business deadline.
+    private bool TakeWithin(long untilTicks, out WorkItem item)
+    {
+        var left = untilTicks - Environment.TickCount64;
+        if (left <= 0)
+        {
+            item = null!;
+            return false;
+        }
+
+        return _queue.TryTake(out item!, (int)left);
     }
 
     private bool TryCommit(List<WorkItem> batch, out Exception? error)

@@ -44,7 +44,11 @@ public sealed class LiteDbStorage : IDisposable
 
         EnsureIndexes(Database);
         Writer = new GroupCommitWriter(Database, () => _rollbackListeners.ForEach(l => l()));
+        OutboxIds = new IdSequence(this, LiteRequestStore.Outbox);
     }
+
+    /// <summary>Ids of outgoing messages: every writer of the outbox (requests, turns) takes them here.</summary>
+    public IdSequence OutboxIds { get; }
 
     public string FilePath { get; }
 

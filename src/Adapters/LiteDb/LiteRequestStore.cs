@@ -13,6 +13,8 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     public const string Requests = "requests";
     public const string Outbox = "outbox";
 
+    private readonly IdSequence _requestIds = new(storage, Requests);
+
     private ILiteCollection<SubjectRequest> Collection => storage.Database.GetCollection<SubjectRequest>(Requests);
 
     public SubjectRequest? Find(long id) => Collection.FindById(id);
@@ -28,15 +30,14 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     public Task SaveAsync(SubjectRequest request, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxMessage> outgoing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Id == 0)
+        {
+            request.Id = _requestIds.Next();
+        }
+
         return storage.Writer.WriteAsync(db =>
         {
-            var requests = db.GetCollection<SubjectRequest>(Requests);
-            if (request.Id == 0)
-            {
-                request.Id = NextId(requests);
-            }
-
-            requests.Upsert(request);
+            db.GetCollection<SubjectRequest>(Requests).Upsert(request);
             foreach (var e in entries)
             {
                 e.Detail ??= $"request {request.Id}";
@@ -87,16 +88,16 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     public Task CommitAsync(RequestChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        foreach (var r in changes.Requests.Where(r => r.Id == 0))
+        {
+            r.Id = _requestIds.Next();
+        }
+
         return storage.Writer.WriteAsync(db =>
         {
             var requests = db.GetCollection<SubjectRequest>(Requests);
             foreach (var r in changes.Requests)
             {
-                if (r.Id == 0)
-                {
-                    r.Id = NextId(requests);
-                }
-
                 requests.Upsert(r);
             }
 
@@ -162,16 +163,16 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         }
     }
 
-    // LiteDB's Max throws on an empty collection; the newest _id by the primary index is cheap.
-    private static long NextId<T>(ILiteCollection<T> collection) =>
-        (collection.Query().OrderByDescending("_id").Select("_id").FirstOrDefault()?["_id"].AsInt64 ?? 0) + 1;
-
     private void Write(LiteDatabase db, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {
         var outbox = db.GetCollection<OutboxMessage>(Outbox);
         foreach (var m in outgoing)
         {
-            m.Id = NextId(outbox);
+            if (m.Id == 0)
+            {
+                m.Id = storage.OutboxIds.Next();
+            }
+
             outbox.Insert(m);
         }
 

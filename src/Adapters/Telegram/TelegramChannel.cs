@@ -1,60 +1,19 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using global::Telegram.Bot;
-using PdBot.Adapters.Inbox;
-using PdBot.Core.Inbox;
-using PdBot.Core.Outbox;
-using PdBot.Core.Requests;
+using PdBot.Adapters.Processing;
 
 namespace PdBot.Adapters.Telegram;
 
-/// <summary>
-/// Runs the Telegram channel: registers or removes the webhook, processes stored updates in order
-/// (after a crash, the unprocessed ones first) and delivers the outbox (approved answers, notices).
-/// </summary>
-public sealed class TelegramChannel(
-    TelegramAdapter adapter, IInbox inbox, PdBot.Core.Outbox.IOutbox outbox, ITelegramBotClient client,
-    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramChannel> logger) : BackgroundService
+/// <summary>The Telegram channel: the shared processing loop with Telegram's client and mapping; registers the webhook on start.</summary>
+public sealed class TelegramChannel(TelegramAdapter client, ITelegramBotClient api, IOptions<TelegramOptions> options, ChannelServices services)
+    : PlatformChannel(client, TelegramAdapter.ToActivity, services)
 {
-    private readonly InboxWorker _worker = new(inbox, TelegramActivityMapper.Channel, adapter.ProcessAsync, time, logger);
-
-    public override void Dispose()
-    {
-        _worker.Dispose();
-        base.Dispose();
-    }
-
-    /// <summary>An update was stored: process it now.</summary>
-    public void Signal() => _worker.Signal();
-
-    /// <summary>Processes what is stored and delivers the outbox once (tests and start-up use it).</summary>
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        await _worker.DrainAsync(ct);
-        await OutboxDispatcher.DeliverAsync(outbox, adapter, TelegramActivityMapper.Channel, time, ct);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task StartingAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         if (o.Mode == TelegramOptions.Webhook && !string.IsNullOrWhiteSpace(o.WebhookUrl))
         {
-            await client.SetWebhook(o.WebhookUrl, secretToken: o.WebhookSecret, cancellationToken: stoppingToken);
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                TelegramLog.RoundFailed(logger, ex);
-            }
-
-            await _worker.RunUntilSignalAsync(stoppingToken);
+            await api.SetWebhook(o.WebhookUrl, secretToken: o.WebhookSecret, cancellationToken: stoppingToken);
         }
     }
 }

@@ -34,46 +34,54 @@ public static class TelegramEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<TelegramOptions> options, IInbox inbox, TelegramChannel channel, TimeProvider time)
+    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<TelegramOptions> options, TelegramChannel channel, TimeProvider time)
     {
         if (!SecretMatches(options.Value.WebhookSecret, request.Headers[SecretHeader].ToString()))
         {
             return Results.Text("wrong secret token", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (await WebhookBody.ReadAsync(request) is not { } body)
+        using var body = await WebhookBody.ReadAsync(request);
+        if (body is null)
         {
             return WebhookBody.TooLarge();
         }
 
-        if (Parse(body) is not { } update)
+        // Parsed once, from the bytes: the update for the id and the mapping, the text for the store.
+        if (Parse(body.Span) is not { } update)
         {
             return Results.Text("malformed update: expected a JSON object with a numeric update_id", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        await inbox.TryAddAsync(new InboxItem
+        await channel.IngestAsync(new InboxItem
         {
             Id = $"{TelegramActivityMapper.Channel}:{update.Id}",
             Channel = TelegramActivityMapper.Channel,
-            Payload = body,
+            Payload = body.Text(),
             ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-        }, request.HttpContext.RequestAborted);
-        channel.Signal();
+        }, Map(update), request.HttpContext.RequestAborted);
         return Results.Ok();
     }
 
-    private static Update? Parse(string body)
+    // An update the mapper cannot read is still stored (and acknowledged): the loop skips it with a warning.
+    private static PdBot.Core.Turns.Activity? Map(Update update)
     {
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty("update_id", out var id) || id.ValueKind != JsonValueKind.Number)
-            {
-                return null;
-            }
+            return TelegramActivityMapper.ToActivity(update);
+        }
+        catch (NullReferenceException)
+        {
+            return null;
+        }
+    }
 
-            return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+    private static Update? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            // A missing update_id reads as 0; Telegram's ids are positive.
+            return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options) is { Id: > 0 } update ? update : null;
         }
         catch (JsonException)
         {

@@ -11,7 +11,7 @@ namespace PdBot.Adapters.Telegram;
 /// getUpdates loop. Our own loop rather than Telegram.Bot's receiver, which moves the offset before
 /// the handler runs: here the offset passes an update only after it is stored, so none is lost.
 /// </summary>
-public sealed class TelegramPolling(ITelegramBotClient client, IInbox inbox, TelegramChannel channel,
+public sealed class TelegramPolling(ITelegramBotClient client, TelegramChannel channel,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,20 +39,19 @@ public sealed class TelegramPolling(ITelegramBotClient client, IInbox inbox, Tel
         var updates = await client.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, cancellationToken: ct);
         foreach (var update in updates)
         {
-            await inbox.TryAddAsync(new InboxItem
+            await channel.IngestAsync(new InboxItem
             {
                 Id = $"{TelegramActivityMapper.Channel}:{update.Id}",
                 Channel = TelegramActivityMapper.Channel,
                 Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options),
                 ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-            }, ct);
+            }, TelegramActivityMapper.ToActivity(update), ct);
             offset = update.Id + 1;
         }
 
         if (updates.Length > 0)
         {
             TelegramLog.Stored(logger, updates.Length, offset ?? 0);
-            channel.Signal();
         }
 
         return offset;

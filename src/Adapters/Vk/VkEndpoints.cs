@@ -31,59 +31,76 @@ public static class VkEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<VkOptions> options, IInbox inbox, VkChannel channel, TimeProvider time)
+    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<VkOptions> options, VkChannel channel, TimeProvider time)
     {
         var o = options.Value;
-        if (await WebhookBody.ReadAsync(request) is not { } body)
+        using var body = await WebhookBody.ReadAsync(request);
+        if (body is null)
         {
             return WebhookBody.TooLarge();
         }
 
-        JsonElement root;
+        // Parsed once, from the bytes; the document lives until the event is mapped and stored.
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            root = doc.RootElement.Clone();
+            doc = JsonDocument.Parse(body.Memory);
         }
         catch (JsonException)
         {
             return Results.Text("malformed JSON", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        using (doc)
         {
-            return Results.Text("malformed event: expected an object with a string \"type\"", statusCode: StatusCodes.Status400BadRequest);
-        }
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                return Results.Text("malformed event: expected an object with a string \"type\"", statusCode: StatusCodes.Status400BadRequest);
+            }
 
-        var secret = root.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(o.Secret)))
-        {
-            return Results.Text("bad secret", statusCode: StatusCodes.Status403Forbidden);
-        }
+            var secret = root.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(o.Secret)))
+            {
+                return Results.Text("bad secret", statusCode: StatusCodes.Status403Forbidden);
+            }
 
-        if (!root.TryGetProperty("group_id", out var g) || g.ValueKind != JsonValueKind.Number || g.GetUInt64() != o.GroupId)
-        {
-            return Results.Text("malformed event: group_id missing or not this community", statusCode: StatusCodes.Status400BadRequest);
-        }
+            if (!root.TryGetProperty("group_id", out var g) || g.ValueKind != JsonValueKind.Number || !g.TryGetUInt64(out var groupId) || groupId != o.GroupId)
+            {
+                return Results.Text("malformed event: group_id missing or not this community", statusCode: StatusCodes.Status400BadRequest);
+            }
 
-        if (type.GetString() == "confirmation")
-        {
-            return Results.Text(o.ConfirmationCode);
-        }
+            if (type.GetString() == "confirmation")
+            {
+                return Results.Text(o.ConfirmationCode);
+            }
 
-        if (!root.TryGetProperty("event_id", out var id) || id.ValueKind != JsonValueKind.String || !root.TryGetProperty("object", out _))
-        {
-            return Results.Text("malformed event: event_id and object are required", statusCode: StatusCodes.Status400BadRequest);
-        }
+            if (!root.TryGetProperty("event_id", out var id) || id.ValueKind != JsonValueKind.String || !root.TryGetProperty("object", out _))
+            {
+                return Results.Text("malformed event: event_id and object are required", statusCode: StatusCodes.Status400BadRequest);
+            }
 
-        await inbox.TryAddAsync(new InboxItem
+            await channel.IngestAsync(new InboxItem
+            {
+                Id = $"{VkActivityMapper.Channel}:{id.GetString()}",
+                Channel = VkActivityMapper.Channel,
+                Payload = body.Text(),
+                ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+            }, Map(root), request.HttpContext.RequestAborted);
+            return Results.Text("ok");
+        }
+    }
+
+    // An event the mapper cannot read is still stored (and acknowledged): the loop skips it with a warning.
+    private static PdBot.Core.Turns.Activity? Map(JsonElement root)
+    {
+        try
         {
-            Id = $"{VkActivityMapper.Channel}:{id.GetString()}",
-            Channel = VkActivityMapper.Channel,
-            Payload = body,
-            ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-        }, request.HttpContext.RequestAborted);
-        channel.Signal();
-        return Results.Text("ok");
+            return VkActivityMapper.ToActivity(root);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or JsonException)
+        {
+            return null;
+        }
     }
 }

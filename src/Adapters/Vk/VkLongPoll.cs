@@ -65,29 +65,22 @@ public sealed class VkLongPoll(VkApi api, IHttpClientFactory httpFactory, IInbox
             }
         }
 
-        var stored = 0;
         foreach (var update in root.GetProperty("updates").EnumerateArray())
         {
             if (update.TryGetProperty("event_id", out var id))
             {
-                await inbox.TryAddAsync(new InboxItem
+                await channel.IngestAsync(new InboxItem
                 {
                     Id = $"{VkActivityMapper.Channel}:{id.GetString()}",
                     Channel = VkActivityMapper.Channel,
                     Payload = update.GetRawText(),
                     ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-                }, ct);
-                stored++;
+                }, VkActivityMapper.ToActivity(update), ct);
             }
         }
 
         var next = p with { Ts = Ts(root.GetProperty("ts")) };
         await inbox.SetCursorAsync(VkActivityMapper.Channel, next.Ts, ct);
-        if (stored > 0)
-        {
-            channel.Signal();
-        }
-
         return next;
     }
 

@@ -35,6 +35,7 @@ public static class VkServices
         });
         services.AddSingleton<VkAdapter>();
         services.AddSingleton<VkChannel>();
+        services.AddSingleton<Processing.IChannelHealthSource>(sp => sp.GetRequiredService<VkChannel>());
         services.AddHostedService(sp => sp.GetRequiredService<VkChannel>());
         if (options.Mode == VkOptions.LongPoll)
         {

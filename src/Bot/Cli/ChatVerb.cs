@@ -39,9 +39,8 @@ public static class ChatVerb
 
         _ = services.GetRequiredService<ConsentCatalog>();
         await PdBotServices.PrepareAsync(services, cancellationToken);
-        var adapter = new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: Console.IsInputRedirected);
-        adapter.Use(services.GetRequiredService<TurnLockMiddleware>());
-        adapter.Use(services.GetRequiredService<OutboxDeliveryMiddleware>());
+        var adapter = services.GetRequiredService<TurnPipeline>().Attach(
+            new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: Console.IsInputRedirected));
 
         // What came due while nobody was chatting (destructions, approved answers) happens first.
         await services.GetRequiredService<RetentionWorker>().RunOnceAsync(cancellationToken);

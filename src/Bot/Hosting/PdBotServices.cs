@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.LiteDb;
+using PdBot.Adapters.Processing;
 using PdBot.Adapters.Telegram;
 using PdBot.Adapters.Vk;
 using PdBot.Bot.Conversation;
@@ -33,12 +34,15 @@ public static class PdBotServices
         services.AddSingleton<DeadlineAlerts>();
         services.AddSingleton<RetentionWorker>();
         services.AddSingleton<OutboxDeliveryMiddleware>();
-
-        // The pipeline every platform adapter runs, in this order.
-        services.AddSingleton<PdBot.Core.Turns.IMiddleware>(sp => sp.GetRequiredService<TurnLockMiddleware>());
-        services.AddSingleton<PdBot.Core.Turns.IMiddleware>(sp => sp.GetRequiredService<OutboxDeliveryMiddleware>());
+        services.AddSingleton<TurnPipeline>();
         services.AddSingleton<LiteInbox>();
         services.AddSingleton<PdBot.Core.Inbox.IInbox>(sp => sp.GetRequiredService<LiteInbox>());
+
+        // The platform channels' processing: per-person turns committed with their replies, senders at the platforms' pace.
+        services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
+        services.AddSingleton<ITurnTransactions, LiteTurnTransactions>();
+        services.AddSingleton<IWithdrawalRecognizer, PdBot.Bot.Conversation.Unsubscribe.WithdrawalRecognizer>();
+        services.AddSingleton<ChannelServices>();
         services.AddTelegram(configuration);
         services.AddVk(configuration);
         services.AddSingleton<RequestDialog>();

@@ -21,4 +21,7 @@ public sealed class InboxItem
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A demand to stop (unsubscribe, block, deny messages), recognised on arrival: processed ahead of other people's updates.</summary>
+    public bool Urgent { get; set; }
 }

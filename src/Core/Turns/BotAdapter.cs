@@ -19,10 +19,14 @@ public abstract class BotAdapter
     }
 
     /// <summary>Runs one turn for <paramref name="activity"/> through the middleware and the bot.</summary>
-    public async Task ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    public Task ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        RunPipelineAsync(new TurnContext(this, activity), bot, cancellationToken);
+
+    /// <summary>Runs a turn the caller created (Bot Framework's RunPipelineAsync): the caller keeps the context to read what the turn did.</summary>
+    public async Task RunPipelineAsync(ITurnContext turn, IBot bot, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(bot);
-        var turn = new TurnContext(this, activity);
         try
         {
             await RunAsync(turn, 0, bot, cancellationToken);

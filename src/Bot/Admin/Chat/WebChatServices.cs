@@ -23,10 +23,8 @@ public static class WebChatServices
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<WebChatAdapter>>());
 
-            // The terminal chat's pipeline: one turn at a time per person, then what the outbox holds for them.
-            adapter.Use(sp.GetRequiredService<TurnLockMiddleware>());
-            adapter.Use(sp.GetRequiredService<WebChatOutboxMiddleware>());
-            return adapter;
+            // The terminal chat's pipeline, delivering only test-chat messages.
+            return sp.GetRequiredService<TurnPipeline>().Attach(adapter, sp.GetRequiredService<WebChatOutboxMiddleware>());
         });
         return services;
     }

@@ -71,8 +71,7 @@ public sealed class ConsoleHost : IAsyncDisposable
     public TestFlow Chat(string userId, string channel = "telegram")
     {
         var adapter = new TestAdapter(channel, userId);
-        adapter.Use(Services.GetRequiredService<TurnLockMiddleware>());
-        adapter.Use(Services.GetRequiredService<OutboxDeliveryMiddleware>());
+        Services.GetRequiredService<TurnPipeline>().Attach(adapter);
         return new TestFlow(adapter, Services.GetRequiredService<IBot>());
     }
 

@@ -297,8 +297,7 @@ public sealed class RequestQueuePageTests
     private static TestAdapter NewChat(ConsoleHost host, string userId)
     {
         var adapter = new TestAdapter(Channel, userId);
-        adapter.Use(host.Services.GetRequiredService<TurnLockMiddleware>());
-        adapter.Use(host.Services.GetRequiredService<OutboxDeliveryMiddleware>());
+        host.Services.GetRequiredService<TurnPipeline>().Attach(adapter);
         return adapter;
     }
 

@@ -1,0 +1,263 @@
+using Microsoft.Extensions.Logging;
+using PdBot.Core.Inbox;
+using PdBot.Core.Outbox;
+using PdBot.Core.Turns;
+
+namespace PdBot.Adapters.Processing;
+
+/// <summary>
+/// The one processing loop every platform channel runs: a stored update goes to its person's partition, turns of
+/// different people run concurrently on a bounded set of workers, and each turn commits its state, its replies and
+/// its "processed" mark in one transaction before the replies are handed to the channel's sender. A failing update
+/// is retried a few times and then set aside; only that person's later updates wait for it.
+/// </summary>
+public sealed partial class ChannelLoop : IDisposable
+{
+    private const string Folded = "folded: too many presses";
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+    private readonly string _channel;
+    private readonly IInbox _inbox;
+    private readonly ITurnTransactions _transactions;
+    private readonly IBot _bot;
+    private readonly IWithdrawalRecognizer _withdrawals;
+    private readonly Func<InboxItem, Activity?> _toActivity;
+    private readonly Action<IReadOnlyList<OutboxMessage>> _committed;
+    private readonly ProcessingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OutboxTurnAdapter _adapter;
+    private readonly PartitionQueue _queue = new();
+    private readonly FloodControl _flood = new();
+    private long _setAside;
+
+    /// <param name="toActivity">The channel's mapping of a stored update (null: nothing for the bot, e.g. an edited message).</param>
+    /// <param name="committed">Receives a turn's replies once they are committed (the channel's sender).</param>
+    public ChannelLoop(
+        string channel, IInbox inbox, ITurnTransactions transactions, IBot bot, IWithdrawalRecognizer withdrawals,
+        Func<InboxItem, Activity?> toActivity, Action<IReadOnlyList<OutboxMessage>> committed,
+        ProcessingOptions options, TimeProvider time, ILogger logger)
+    {
+        (_channel, _inbox, _transactions, _bot, _withdrawals) = (channel, inbox, transactions, bot, withdrawals);
+        (_toActivity, _committed, _options, _time, _logger) = (toActivity, committed, options, time, logger);
+        _adapter = new OutboxTurnAdapter(time);
+    }
+
+    /// <summary>Updates stored and not processed yet (those waiting for a retry included).</summary>
+    public int Backlog => _queue.Count;
+
+    public long SetAsideCount => Interlocked.Read(ref _setAside);
+
+    /// <summary>
+    /// Stores an update (the platform may be told "ok" once this returns) and queues it for its person. A demand to
+    /// stop is recognised here, so it is served before other people's work however long the queue is.
+    /// </summary>
+    /// <param name="activity">The update already mapped by the caller, which parsed it anyway; null: map it here.</param>
+    /// <returns>False for a redelivery (already stored): nothing else happens.</returns>
+    public async Task<bool> IngestAsync(InboxItem item, Activity? activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        activity ??= Map(item);
+        item.Urgent = activity is not null && _withdrawals.IsWithdrawal(activity);
+        var added = await _inbox.TryAddAsync(item, cancellationToken);
+        ProcessingMetrics.WebhookAcks.WithLabels(_channel, added ? "stored" : "duplicate").Inc();
+        if (added)
+        {
+            _queue.Add(new InboxWork(item, activity));
+            ProcessingMetrics.InboxBacklog.WithLabels(_channel).Set(_queue.Count);
+        }
+
+        return added;
+    }
+
+    /// <summary>Runs the workers until stopped; first queues whatever a previous run left unprocessed.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        Reload();
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None));
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Processes everything stored now, on the caller's flow (tests and start-up); waits for turns running elsewhere.</summary>
+    /// <returns>How many updates this call processed itself.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        Reload();
+        var handled = 0;
+        while (_queue.TryTake(out var taken))
+        {
+            await ProcessAsync(taken.Partition, taken.Work, cancellationToken);
+            handled++;
+        }
+
+        await _queue.WhenIdleAsync().WaitAsync(cancellationToken);
+        return handled;
+    }
+
+    public void Dispose() => _queue.Dispose();
+
+    private void Reload()
+    {
+        foreach (var item in _inbox.Unprocessed(_channel))
+        {
+            if (!_queue.Knows(item.Id))
+            {
+                _queue.Add(new InboxWork(item, null));
+            }
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var (partition, work) = await _queue.TakeAsync(stoppingToken);
+            await ProcessAsync(partition, work, stoppingToken);
+        }
+    }
+
+    private async Task ProcessAsync(Partition partition, InboxWork work, CancellationToken ct)
+    {
+        var item = work.Item;
+        var started = _time.GetTimestamp();
+        IReadOnlyList<OutboxMessage> replies = [];
+        try
+        {
+            var activity = work.Activity ?? Map(item);
+            replies = activity is null ? await SkipAsync(item, "nothing for the bot", "skipped", [], ct)
+                : _flood.Check(partition.Key, activity, item.ReceivedAtUtc) switch
+                {
+                    FloodDecision.Run => await RunTurnAsync(item, activity, ct),
+                    FloodDecision.FoldAndNotice => await SkipAsync(item, Folded, "coalesced", SlowDown(activity), ct),
+                    _ => await SkipAsync(item, Folded, "coalesced", [], ct),
+                };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await FailedAsync(partition, item, ex, ct);
+            return;
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        ProcessingMetrics.TurnDuration.WithLabels(_channel).Observe(elapsed.TotalSeconds);
+        if (item.Urgent)
+        {
+            ProcessingMetrics.WithdrawalLatency.WithLabels(_channel).Observe(Math.Max(0, (_time.GetUtcNow().UtcDateTime - item.ReceivedAtUtc).TotalSeconds));
+        }
+
+        _queue.Complete(partition);
+        ProcessingMetrics.InboxBacklog.WithLabels(_channel).Set(_queue.Count);
+        if (replies.Count > 0)
+        {
+            _committed(replies);
+        }
+    }
+
+    private async Task<IReadOnlyList<OutboxMessage>> RunTurnAsync(InboxItem item, Activity activity, CancellationToken ct)
+    {
+        var turn = new TurnContext(_adapter, activity);
+        using (var writes = _transactions.Begin())
+        {
+            await _adapter.RunPipelineAsync(turn, _bot, ct);
+            var replies = OutboxTurnAdapter.RepliesOf(turn);
+            MarkProcessed(item, null);
+            await _transactions.CommitAsync(writes, [item], replies, ct);
+            ProcessingMetrics.TurnsProcessed.WithLabels(_channel, "ok").Inc();
+            return replies;
+        }
+    }
+
+    /// <summary>Marks an update processed without a turn (with the replies given, if any).</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> SkipAsync(InboxItem item, string note, string result, IReadOnlyList<OutboxMessage> replies, CancellationToken ct)
+    {
+        using var writes = _transactions.Begin();
+        MarkProcessed(item, note);
+        await _transactions.CommitAsync(writes, [item], replies, ct);
+        ProcessingMetrics.TurnsProcessed.WithLabels(_channel, result).Inc();
+        return replies;
+    }
+
+    private OutboxMessage[] SlowDown(Activity press) =>
+    [
+        new()
+        {
+            Channel = press.ChannelId,
+            ChatId = press.ChatId,
+            UserId = press.UserId,
+            Kind = OutboxKind.TurnReply,
+            Action = OutboxAction.Answer,
+            PressId = press.ButtonPressId,
+            Text = "Слишком много нажатий подряд — подождите пару секунд, и всё сработает.",
+            DedupeKey = $"{press.DedupeKey ?? press.MessageId}:slow:{press.ChatId}",
+            CreatedAtUtc = _time.GetUtcNow().UtcDateTime,
+        },
+    ];
+
+    private async Task FailedAsync(Partition partition, InboxItem item, Exception ex, CancellationToken ct)
+    {
+        item.ProcessedAtUtc = null;
+        var attempt = item.Attempts + 1;
+        LogFailed(ex, _channel, item.ReceivedAtUtc, attempt);
+        try
+        {
+            if (attempt >= _options.MaxAttempts)
+            {
+                item.Attempts = attempt;
+                using var writes = _transactions.Begin();
+                MarkProcessed(item, "set aside: " + ex.GetType().Name);
+                await _transactions.CommitAsync(writes, [item], [], ct);
+                Interlocked.Increment(ref _setAside);
+                ProcessingMetrics.SetAside.WithLabels(_channel).Inc();
+                ProcessingMetrics.TurnsProcessed.WithLabels(_channel, "set-aside").Inc();
+                _queue.Complete(partition);
+                return;
+            }
+
+            await _inbox.MarkFailedAsync(item, ex.GetType().Name, ct);
+        }
+        catch (Exception storeError) when (storeError is not OperationCanceledException)
+        {
+            // The store itself fails: keep the update (it is still unprocessed on disk) and try later.
+            LogStoreFailed(storeError, _channel);
+        }
+
+        _queue.Park(partition, Backoff[Math.Min(attempt, Backoff.Length) - 1], _time);
+    }
+
+    private void MarkProcessed(InboxItem item, string? note)
+    {
+        item.ProcessedAtUtc = _time.GetUtcNow().UtcDateTime;
+        item.LastError = note;
+    }
+
+    private Activity? Map(InboxItem item)
+    {
+        try
+        {
+            return _toActivity(item);
+        }
+#pragma warning disable CA1031 // Any update the mapping cannot read is skipped, never retried: it would fail the same way.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Stored, but not an update the bot can read: processed as "nothing to do" (the raw item stays for the sweep).
+            LogUnreadable(_channel, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    // Not the item id: a refused-send notice carries the chat id, which is personal data.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing a {Channel} update received {ReceivedAtUtc:O} failed (attempt {Attempt})")]
+    private partial void LogFailed(Exception ex, string channel, DateTime receivedAtUtc, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} store failed while recording a failed update; it stays unprocessed")]
+    private partial void LogStoreFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored {Channel} update cannot be read ({Error}); skipped")]
+    private partial void LogUnreadable(string channel, string error);
+}

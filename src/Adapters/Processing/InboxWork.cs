@@ -1,0 +1,7 @@
+using PdBot.Core.Inbox;
+using PdBot.Core.Turns;
+
+namespace PdBot.Adapters.Processing;
+
+/// <summary>A stored update waiting in its person's partition, with its activity when it was mapped on arrival (null: map when taken).</summary>
+public sealed record InboxWork(InboxItem Item, Activity? Activity);
