@@ -50,7 +50,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         storage.Writer.WriteAsync(db => Write(db, outgoing, entries));
 
     public IReadOnlyList<OutboxMessage> Pending(string channel) =>
-        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.SentAtUtc == null && m.Channel == channel).OrderBy(m => m.Id)];
+        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.SentAtUtc == null && m.Channel == channel && m.FailedAtUtc == null).OrderBy(m => m.Id)];
 
     public IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds)
     {
@@ -82,6 +82,40 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
                 requests.Update(r);
             }
         });
+    }
+
+    public Task MarkDeliveredAsync(OutboxMessage message, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Kind != OutboxKind.TurnReply
+            ? MarkSentAsync(message, atUtc, cancellationToken)
+            : storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Delete(message.Id));
+    }
+
+    public Task MarkInFlightAsync(OutboxMessage message, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.InFlightAtUtc = atUtc;
+        return UpdateOutboxAsync(message);
+    }
+
+    public Task RescheduleAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return UpdateOutboxAsync(message);
+    }
+
+    public Task SetAsideAsync(OutboxMessage message, string error, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        (message.FailedAtUtc, message.LastError) = (atUtc, error);
+        if (message.Kind == OutboxKind.TurnReply)
+        {
+            // Nobody will send it: the person's chat id and the text are not kept for nothing.
+            (message.ChatId, message.Text, message.Buttons) = ("", "", null);
+        }
+
+        return UpdateOutboxAsync(message);
     }
 
     public Task CommitAsync(RequestChanges changes, CancellationToken cancellationToken = default)
@@ -161,6 +195,9 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             log.Update(e);
         }
     }
+
+    private Task UpdateOutboxAsync(OutboxMessage message) =>
+        storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Update(message));
 
     // LiteDB's Max throws on an empty collection; the newest _id by the primary index is cheap.
     private static long NextId<T>(ILiteCollection<T> collection) =>

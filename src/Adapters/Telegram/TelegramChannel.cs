@@ -4,8 +4,7 @@ using Microsoft.Extensions.Options;
 using global::Telegram.Bot;
 using PdBot.Adapters.Inbox;
 using PdBot.Core.Inbox;
-using PdBot.Core.Outbox;
-using PdBot.Core.Requests;
+using PdBot.Adapters.Processing;
 
 namespace PdBot.Adapters.Telegram;
 
@@ -17,11 +16,15 @@ public sealed class TelegramChannel(
     TelegramAdapter adapter, IInbox inbox, PdBot.Core.Outbox.IOutbox outbox, ITelegramBotClient client,
     IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramChannel> logger) : BackgroundService
 {
-    private readonly InboxWorker _worker = new(inbox, TelegramActivityMapper.Channel, adapter.ProcessAsync, time, logger);
+    private readonly InboxWorker _worker = new(inbox, TelegramActivityMapper.Channel, ProcessAsync, time, logger);
+
+    // Interim (issue 11): the outbox sender replaces the dispatcher; turns are wired to the new processing loop by its rewrite.
+    private readonly OutboxSender _sender = new(adapter, outbox, (chat, ct) => inbox.TryAddAsync(UnreachableNotice.Create(TelegramActivityMapper.Channel, chat, time), ct), time, logger);
 
     public override void Dispose()
     {
         _worker.Dispose();
+        _sender.Dispose();
         base.Dispose();
     }
 
@@ -32,8 +35,11 @@ public sealed class TelegramChannel(
     public async Task RunOnceAsync(CancellationToken ct)
     {
         await _worker.DrainAsync(ct);
-        await OutboxDispatcher.DeliverAsync(outbox, adapter, TelegramActivityMapper.Channel, time, ct);
+        await _sender.DeliverDueAsync(ct);
     }
+
+    private static Task ProcessAsync(InboxItem item, CancellationToken ct) =>
+        throw new NotSupportedException("Turns run in the partitioned processing loop (issue 11).");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

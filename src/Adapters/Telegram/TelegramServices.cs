@@ -33,7 +33,6 @@ public static class TelegramServices
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 return new TelegramBotClient(new TelegramBotClientOptions(o.Token, o.ApiBaseUrl) { RetryThreshold = 0 }, http);
             });
-        services.AddSingleton<TelegramSender>();
         services.AddSingleton<TelegramAdapter>();
         services.AddSingleton<TelegramChannel>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramChannel>());
