@@ -12,12 +12,21 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
 
     private ILiteCollection<ConsentRecord> ConsentCollection => storage.Database.GetCollection<ConsentRecord>(LiteDbStorage.Consents);
 
-    public Person? FindPerson(string channel, string platformUserId) =>
-        PeopleCollection.FindOne(p => p.Key == Person.MakeKey(channel, platformUserId));
+    public Person? FindPerson(string channel, string platformUserId)
+    {
+        var key = Person.MakeKey(channel, platformUserId);
+        return DeferredWrites.Current?.Written<Person>(LiteDbStorage.People).FirstOrDefault(p => p.Key == key)
+            ?? PeopleCollection.FindOne(BsonExpression.Create("$.Key = @0", key));
+    }
 
-    public Person? FindPersonById(string personId) => PeopleCollection.FindById(personId);
+    public Person? FindPersonById(string personId) =>
+        DeferredWrites.Current?.Written<Person>(LiteDbStorage.People).FirstOrDefault(p => p.Id == personId) ?? PeopleCollection.FindById(personId);
 
-    public IReadOnlyList<ConsentRecord> RecordsOf(string personId) => [.. ConsentCollection.Find(r => r.PersonId == personId)];
+    // Every turn asks these two. A constant expression with a parameter is parsed and compiled by LiteDB once; a
+    // lambda (or Query.EQ, which writes the value into the text) is translated and compiled on every call, which
+    // cost more than half the CPU of a turn.
+    public IReadOnlyList<ConsentRecord> RecordsOf(string personId) =>
+        DeferredWrites.Overlay(LiteDbStorage.Consents, ConsentCollection.Find(BsonExpression.Create("$.PersonId = @0", personId)), r => r.Id, r => r.PersonId == personId);
 
     public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion) =>
         [.. ConsentCollection.Find(r => r.PurposeId == purposeId && r.State == ConsentState.Given && r.TextVersion != currentVersion)];
@@ -27,6 +36,7 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(entries);
+        Remember(person, records);
         return storage.Writer.WriteAsync(db =>
         {
             if (personChanged)
@@ -71,6 +81,25 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
         }
 
         return problems;
+    }
+
+    /// <summary>Inside a turn, later reads see these objects (see <see cref="DeferredWrites"/>).</summary>
+    internal static void Remember(Person? person, IEnumerable<ConsentRecord> records)
+    {
+        if (DeferredWrites.Current is not { } turn)
+        {
+            return;
+        }
+
+        if (person is not null)
+        {
+            turn.Remember(LiteDbStorage.People, person.Id, person);
+        }
+
+        foreach (var r in records)
+        {
+            turn.Remember(LiteDbStorage.Consents, r.Id, r);
+        }
     }
 
     public ConsentText? FindText(string purposeId, int version) =>

@@ -23,7 +23,7 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
 
     public IReadOnlyList<InboxItem> Unprocessed(string channel) =>
         [.. storage.Database.GetCollection<InboxItem>(Collection)
-            .Find(i => i.Channel == channel && i.ProcessedAtUtc == null)
+            .Find(BsonExpression.Create("$.ProcessedAtUtc = null AND $.Channel = @0", channel))
             .OrderBy(i => i.ReceivedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal)];
 
     public Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default)

@@ -17,9 +17,12 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
 
     private ILiteCollection<SubjectRequest> Collection => storage.Database.GetCollection<SubjectRequest>(Requests);
 
-    public SubjectRequest? Find(long id) => Collection.FindById(id);
+    public SubjectRequest? Find(long id) =>
+        DeferredWrites.Current?.Written<SubjectRequest>(Requests).FirstOrDefault(r => r.Id == id) ?? Collection.FindById(id);
 
-    public IReadOnlyList<SubjectRequest> OfPerson(string personId) => [.. Collection.Find(r => r.PersonId == personId)];
+    // Asked on every turn: a constant expression with a parameter is compiled by LiteDB once, a lambda on each call.
+    public IReadOnlyList<SubjectRequest> OfPerson(string personId) =>
+        DeferredWrites.Overlay(Requests, Collection.Find(BsonExpression.Create("$.PersonId = @0", personId)), r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.PersonId == personId);
 
     public IReadOnlyList<SubjectRequest> All() => [.. Collection.FindAll()];
 
@@ -34,6 +37,8 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         {
             request.Id = _requestIds.Next();
         }
+
+        RememberRequest(request);
 
         return storage.Writer.WriteAsync(db =>
         {
@@ -51,7 +56,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         storage.Writer.WriteAsync(db => Write(db, outgoing, entries));
 
     public IReadOnlyList<OutboxMessage> Pending(string channel) =>
-        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.SentAtUtc == null && m.Channel == channel).OrderBy(m => m.Id)];
+        [.. storage.Database.GetCollection<OutboxMessage>(Outbox).Find(m => m.SentAtUtc == null && m.Channel == channel && m.FailedAtUtc == null).OrderBy(m => m.Id)];
 
     public IReadOnlyList<OutboxMessage> OutboxOfRequests(IReadOnlyCollection<long> requestIds)
     {
@@ -85,6 +90,40 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         });
     }
 
+    public Task MarkDeliveredAsync(OutboxMessage message, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Kind != OutboxKind.TurnReply
+            ? MarkSentAsync(message, atUtc, cancellationToken)
+            : storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Delete(message.Id));
+    }
+
+    public Task MarkInFlightAsync(OutboxMessage message, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.InFlightAtUtc = atUtc;
+        return UpdateOutboxAsync(message);
+    }
+
+    public Task RescheduleAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return UpdateOutboxAsync(message);
+    }
+
+    public Task SetAsideAsync(OutboxMessage message, string error, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        (message.FailedAtUtc, message.LastError) = (atUtc, error);
+        if (message.Kind == OutboxKind.TurnReply)
+        {
+            // Nobody will send it: the person's chat id and the text are not kept for nothing.
+            (message.ChatId, message.Text, message.Buttons) = ("", "", null);
+        }
+
+        return UpdateOutboxAsync(message);
+    }
+
     public Task CommitAsync(RequestChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -92,6 +131,9 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
         {
             r.Id = _requestIds.Next();
         }
+
+        changes.Requests.ForEach(RememberRequest);
+        LiteConsentStore.Remember(changes.Person, changes.Consents);
 
         return storage.Writer.WriteAsync(db =>
         {
@@ -162,6 +204,12 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             log.Update(e);
         }
     }
+
+    private static void RememberRequest(SubjectRequest r) =>
+        DeferredWrites.Current?.Remember(Requests, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r);
+
+    private Task UpdateOutboxAsync(OutboxMessage message) =>
+        storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Update(message));
 
     private void Write(LiteDatabase db, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {

@@ -83,18 +83,20 @@ public sealed partial class ChannelLoop : IDisposable
         }
     }
 
-    /// <summary>Processes everything stored now, on the caller's flow (tests and start-up); waits for turns running elsewhere.</summary>
+    /// <summary>Processes everything stored now with the usual concurrency (tests and start-up); also waits for turns running elsewhere.</summary>
     /// <returns>How many updates this call processed itself.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         Reload();
         var handled = 0;
-        while (_queue.TryTake(out var taken))
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(async _ =>
         {
-            await ProcessAsync(taken.Partition, taken.Work, cancellationToken);
-            handled++;
-        }
-
+            while (_queue.TryTake(out var taken))
+            {
+                await ProcessAsync(taken.Partition, taken.Work, cancellationToken);
+                Interlocked.Increment(ref handled);
+            }
+        }));
         await _queue.WhenIdleAsync().WaitAsync(cancellationToken);
         return handled;
     }

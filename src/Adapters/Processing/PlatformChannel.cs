@@ -76,6 +76,6 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
         await Task.WhenAll(Loop.RunAsync(stoppingToken), Sender.RunAsync(stoppingToken));
     }
 
-    private Task ReportUnreachableAsync(string chatId, CancellationToken cancellationToken) =>
-        Loop.IngestAsync(UnreachableNotice.Create(Channel, chatId, Time), null, cancellationToken);
+    private async Task ReportUnreachableAsync(string chatId, CancellationToken cancellationToken) =>
+        await Loop.IngestAsync(UnreachableNotice.Create(Channel, chatId, Time), null, cancellationToken);
 }

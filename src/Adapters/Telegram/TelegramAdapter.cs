@@ -5,82 +5,97 @@ using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.ReplyMarkups;
 using PdBot.Adapters.Inbox;
+using PdBot.Adapters.Processing;
 using PdBot.Core.Inbox;
+using PdBot.Core.Outbox;
 using PdBot.Core.Turns;
 
 namespace PdBot.Adapters.Telegram;
 
 /// <summary>
-/// The Telegram channel: runs stored updates through the bot and renders its messages as inline
-/// keyboards. A 403 on send is stored as a "blocked" update, so the person is marked unreachable
-/// and their mailing stops, exactly as when Telegram reports the block itself.
+/// The Telegram channel's mapping (stored update → activity) and its Bot API calls for the outbox: messages with
+/// inline keyboards, answers to presses, new keyboards under earlier messages. Every platform answer becomes a
+/// <see cref="DeliveryResult"/>; a 403 means the person blocked the bot.
 /// </summary>
-public sealed class TelegramAdapter : BotAdapter
+public sealed class TelegramAdapter(ITelegramBotClient client) : IPlatformClient
 {
-    private readonly ITelegramBotClient _client;
-    private readonly TelegramSender _sender;
-    private readonly IInbox _inbox;
-    private readonly IBot _bot;
-    private readonly TimeProvider _time;
+    /// <summary>About 30 messages a second overall; per chat 1 a second on average with short bursts (a turn often answers twice).</summary>
+    public static readonly SendLimits TelegramLimits = new(30, 5, TimeSpan.FromSeconds(1), AtMostOnce: true);
 
-    public TelegramAdapter(ITelegramBotClient client, TelegramSender sender, IInbox inbox, IBot bot, IEnumerable<IMiddleware> middleware, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(middleware);
-        (_client, _sender, _inbox, _bot, _time) = (client, sender, inbox, bot, time);
-        foreach (var m in middleware)
-        {
-            Use(m);
-        }
-    }
+    // Telegram's words for calls that can never succeed and lose nothing when dropped.
+    private static readonly string[] Harmless = ["query is too old", "query id is invalid", "message is not modified", "message to edit not found"];
 
-    /// <summary>Processes one stored update (called by the inbox worker).</summary>
-    public Task ProcessAsync(InboxItem item, CancellationToken ct)
+    public string Channel => TelegramActivityMapper.Channel;
+
+    public SendLimits Limits => TelegramLimits;
+
+    /// <summary>The activity a stored update stands for (null: nothing for the bot); a refused send's notice is a "blocked".</summary>
+    public static Activity? ToActivity(InboxItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var activity = UnreachableNotice.ChatIdOf(item) is { } chat
+        return UnreachableNotice.ChatIdOf(item) is { } chat
             ? Unreachable(chat)
             : TelegramActivityMapper.ToActivity(JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!);
-        return activity is null ? Task.CompletedTask : ProcessActivityAsync(activity, _bot, ct);
     }
 
-    public override async Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(message);
-        var chatId = long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture);
         try
         {
-            var sent = await _sender.SendMessageAsync(chatId, message.Text, Markup(message.Buttons), cancellationToken);
-            return sent.Id.ToString(CultureInfo.InvariantCulture);
+            switch (message.Action)
+            {
+                case OutboxAction.Answer when message.PressId is { } press:
+                    await client.AnswerCallbackQuery(press, string.IsNullOrEmpty(message.Text) ? null : message.Text, cancellationToken: cancellationToken);
+                    break;
+                case OutboxAction.Answer:
+                    break; // a typed message has no spinner to stop
+                case OutboxAction.Edit:
+                    await client.EditMessageReplyMarkup(Chat(message), int.Parse(message.EditMessageId!, CultureInfo.InvariantCulture),
+                        Markup(OutboxButtons.Read(message.Buttons)), cancellationToken: cancellationToken);
+                    break;
+                default:
+                    await client.SendMessage(Chat(message), message.Text, replyMarkup: Markup(OutboxButtons.Read(message.Buttons)), cancellationToken: cancellationToken);
+                    break;
+            }
+
+            return DeliveryResult.Ok;
         }
-        catch (RecipientUnreachableException)
+        catch (ApiRequestException e)
         {
-            await _inbox.TryAddAsync(UnreachableNotice.Create(TelegramActivityMapper.Channel, turn.Activity.ChatId, _time), cancellationToken);
-            return "";
+            return Classify(e.ErrorCode, e.Message, e.Parameters?.RetryAfter, message.Action);
+        }
+        catch (RequestException e)
+        {
+            // No answer from Telegram (network, timeout, a proxy's 5xx page): worth another try.
+            return new DeliveryResult(DeliveryStatus.Retry, Error: e.HttpStatusCode is { } status ? $"HTTP {(int)status}" : e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return new DeliveryResult(DeliveryStatus.Retry, Error: e.HttpRequestError.ToString());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryResult(DeliveryStatus.Retry, Error: "timeout");
         }
     }
 
-    public override Task AnswerButtonAsync(ITurnContext turn, string? hint, CancellationToken cancellationToken)
+    /// <summary>How a Bot API error answer is taken (<paramref name="description"/> is Telegram's own words: no chat, no text).</summary>
+    public static DeliveryResult Classify(int errorCode, string description, int? retryAfter, string action)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        return turn.Activity.ButtonPressId is { } id
-            ? _client.AnswerCallbackQuery(id, string.IsNullOrEmpty(hint) ? null : hint, cancellationToken: cancellationToken)
-            : Task.CompletedTask;
+        var error = $"{errorCode} {description}";
+        return errorCode switch
+        {
+            403 => new DeliveryResult(DeliveryStatus.Unreachable, Error: error),
+            429 => new DeliveryResult(DeliveryStatus.Retry, retryAfter is { } s ? TimeSpan.FromSeconds(Math.Max(1, s)) : null, error),
+            >= 500 => new DeliveryResult(DeliveryStatus.Retry, Error: error),
+            _ when Harmless.Any(h => description.Contains(h, StringComparison.OrdinalIgnoreCase)) => new DeliveryResult(DeliveryStatus.Dropped, Error: error),
+            _ when action == OutboxAction.Send => new DeliveryResult(DeliveryStatus.Failed, Error: error),
+            _ => new DeliveryResult(DeliveryStatus.Dropped, Error: error),
+        };
     }
 
-    public override async Task UpdateButtonsAsync(ITurnContext turn, string messageId, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        try
-        {
-            await _client.EditMessageReplyMarkup(long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture),
-                int.Parse(messageId, CultureInfo.InvariantCulture), Markup(buttons), cancellationToken: cancellationToken);
-        }
-        catch (ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
-        {
-            // The keyboard already shows this state (a double tap): nothing to change.
-        }
-    }
+    private static long Chat(OutboxMessage message) => long.Parse(message.ChatId, CultureInfo.InvariantCulture);
 
     private static Activity Unreachable(string chatId) => new()
     {

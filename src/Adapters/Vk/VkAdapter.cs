@@ -2,129 +2,94 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using PdBot.Adapters.Vk.Api;
 using PdBot.Adapters.Inbox;
+using PdBot.Adapters.Processing;
+using PdBot.Adapters.Vk.Api;
 using PdBot.Core.Inbox;
+using PdBot.Core.Outbox;
 using PdBot.Core.Turns;
 
 namespace PdBot.Adapters.Vk;
 
 /// <summary>
-/// The VK channel: callback buttons (☐ ↔ ☑ redrawn with messages.edit, presses answered with
-/// sendMessageEventAnswer), text buttons for clients without them. Every send carries a random_id
-/// derived from what is being answered, so a retry — ours or after a crash — can never double-send.
+/// The VK channel's mapping (stored event → activity) and its API calls for the outbox: callback buttons (☐ ↔ ☑
+/// redrawn with messages.edit, presses answered with sendMessageEventAnswer), text buttons for clients without them.
+/// Every send carries a random_id derived from the message's dedupe key, so a retry — ours or after a crash — can
+/// never double-send: VK drops the repeat.
 /// </summary>
-public sealed class VkAdapter : BotAdapter
+public sealed class VkAdapter(VkApi api) : IPlatformClient
 {
-    private const string SendCount = "vk-sends";
-    private readonly VkApi _api;
-    private readonly IInbox _inbox;
-    private readonly IBot _bot;
-    private readonly TimeProvider _time;
+    /// <summary>20 requests a second per token; per chat the same gentle pace as Telegram. A repeat is safe (random_id).</summary>
+    public static readonly SendLimits VkLimits = new(20, 5, TimeSpan.FromSeconds(1), AtMostOnce: false);
 
-    public VkAdapter(VkApi api, IInbox inbox, IBot bot, IEnumerable<IMiddleware> middleware, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(middleware);
-        (_api, _inbox, _bot, _time) = (api, inbox, bot, time);
-        foreach (var m in middleware)
-        {
-            Use(m);
-        }
-    }
+    public const string CurrentState = "Текущее состояние:";
 
-    public Task ProcessAsync(InboxItem item, CancellationToken ct)
+    public string Channel => VkActivityMapper.Channel;
+
+    public SendLimits Limits => VkLimits;
+
+    /// <summary>The activity a stored event stands for (null: nothing for the bot); a refused send's notice is an "unsubscribed".</summary>
+    public static Activity? ToActivity(InboxItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (UnreachableNotice.ChatIdOf(item) is { } peer)
         {
-            return ProcessActivityAsync(new Activity { Type = ActivityType.Unsubscribed, ChannelId = VkActivityMapper.Channel, UserId = peer, ChatId = peer, MessageId = "send-refused" }, _bot, ct);
+            return new Activity { Type = ActivityType.Unsubscribed, ChannelId = VkActivityMapper.Channel, UserId = peer, ChatId = peer, MessageId = "send-refused" };
         }
 
         using var doc = JsonDocument.Parse(item.Payload);
-        var activity = VkActivityMapper.ToActivity(doc.RootElement);
-        return activity is null ? Task.CompletedTask : ProcessActivityAsync(activity, _bot, ct);
+        return VkActivityMapper.ToActivity(doc.RootElement);
     }
 
-    public override async Task<string> SendAsync(ITurnContext turn, BotMessage message, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(message);
-        var n = turn.TurnState.TryGetValue(SendCount, out var c) ? (int)c + 1 : 1;
-        turn.TurnState[SendCount] = n;
-        var peer = long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture);
         try
         {
-            var id = await _api.Messages.SendAsync(new MessagesSendParams
+            switch (message.Action)
             {
-                PeerId = peer,
-                RandomId = RandomId($"{turn.Activity.DedupeKey ?? turn.Activity.MessageId}:{n}:{peer}"),
-                Message = message.Text,
-                Keyboard = message.Buttons.Count == 0 ? null : Keyboard(message.Buttons, turn.Activity.TextButtonsOnly),
-            }, cancellationToken);
-            return id.ToString(CultureInfo.InvariantCulture);
+                case OutboxAction.Answer:
+                    await AnswerAsync(message, cancellationToken);
+                    break;
+                case OutboxAction.Edit:
+                    await EditAsync(message, cancellationToken);
+                    break;
+                default:
+                    await SendAsync(message, "", message.Text, OutboxButtons.Read(message.Buttons), cancellationToken);
+                    break;
+            }
+
+            return DeliveryResult.Ok;
         }
-        catch (VkApiException e) when (e.ErrorCode is 900 or 901 or 902)
+        catch (VkApiException e)
         {
-            // The person denied or cannot receive messages: stop the mailing, like message_deny.
-            await _inbox.TryAddAsync(UnreachableNotice.Create(VkActivityMapper.Channel, turn.Activity.ChatId, _time), cancellationToken);
-            return "";
+            return Classify(e, message.Action);
+        }
+        catch (HttpRequestException e)
+        {
+            return new DeliveryResult(DeliveryStatus.Retry, Error: e.HttpRequestError.ToString());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryResult(DeliveryStatus.Retry, Error: "timeout");
         }
     }
 
-    public override async Task AnswerButtonAsync(ITurnContext turn, string? hint, CancellationToken cancellationToken)
+    /// <summary>How a VK error is taken (its message holds the code and VK's words only: no peer, no text).</summary>
+    public static DeliveryResult Classify(VkApiException error, string action)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        var a = turn.Activity;
-        var snackbar = hint is { Length: > 0 and <= EventData.MaxSnackbarText };
-        if (a.ButtonPressId is { } eventId)
+        ArgumentNullException.ThrowIfNull(error);
+        var text = error.Message;
+        return error switch
         {
-            await _api.Messages.SendMessageEventAnswerAsync(eventId, long.Parse(a.UserId, CultureInfo.InvariantCulture), long.Parse(a.ChatId, CultureInfo.InvariantCulture),
-                snackbar ? new EventData { Type = MessageEventType.ShowSnackbar, Text = hint } : null, cancellationToken);
-        }
-
-        if (!string.IsNullOrEmpty(hint) && (a.ButtonPressId is null || !snackbar))
-        {
-            // Text-button clients have no snackbar, and a snackbar holds 90 characters: then the hint is a message, whole.
-            await SendAsync(turn, new BotMessage(hint), cancellationToken);
-        }
-    }
-
-    public override async Task UpdateButtonsAsync(ITurnContext turn, string messageId, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (messageId == VkActivityMapper.TextPressReply)
-        {
-            // No message to redraw for a text button: show the new buttons with the current state.
-            await SendCurrentStateAsync(turn, buttons, cancellationToken);
-            return;
-        }
-
-        var peer = long.Parse(turn.Activity.ChatId, CultureInfo.InvariantCulture);
-        var cmid = long.Parse(messageId, CultureInfo.InvariantCulture);
-
-        // messages.edit wants the text even when only the keyboard changes, and the press carries only the message's number.
-        var shown = await _api.Messages.GetByConversationMessageIdAsync(peer, [cmid], cancellationToken);
-        if (shown.FirstOrDefault(m => m.ConversationMessageId == cmid) is not { Text.Length: > 0 } message)
-        {
-            await SendCurrentStateAsync(turn, buttons, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            await _api.Messages.EditAsync(new MessageEditParams
-            {
-                PeerId = peer,
-                ConversationMessageId = cmid,
-                Message = message.Text,
-                Keyboard = Keyboard(buttons, false),
-                KeepForwardMessages = true,
-            }, cancellationToken);
-        }
-        catch (MessageEditExpiredException)
-        {
-            await SendCurrentStateAsync(turn, buttons, cancellationToken);
-        }
+            { ErrorCode: VkErrorCodes.CannotSendBlacklisted or VkErrorCodes.CannotSendToUserFirstly or VkErrorCodes.CannotSendDuePrivacy } =>
+                new DeliveryResult(DeliveryStatus.Unreachable, Error: text),
+            { ErrorCode: VkErrorCodes.Unknown or VkErrorCodes.TooManyRequestsPerSecond or VkErrorCodes.FloodControl or VkErrorCodes.PublicServerError } =>
+                new DeliveryResult(DeliveryStatus.Retry, Error: text),
+            { HttpStatus: >= 500 or 429 } => new DeliveryResult(DeliveryStatus.Retry, Error: text),
+            _ when action == OutboxAction.Send => new DeliveryResult(DeliveryStatus.Failed, Error: text),
+            _ => new DeliveryResult(DeliveryStatus.Dropped, Error: text),
+        };
     }
 
     /// <summary>A positive int32 from a stable key: the same answer to the same event always gets the same random_id.</summary>
@@ -132,6 +97,75 @@ public sealed class VkAdapter : BotAdapter
     {
         var v = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0) & 0x7FFFFFFF;
         return v == 0 ? 1 : v;
+    }
+
+    private static string Key(OutboxMessage m) => m.DedupeKey ?? $"outbox-{m.Id}";
+
+    private static long Peer(OutboxMessage m) => long.Parse(m.ChatId, CultureInfo.InvariantCulture);
+
+    /// <summary>One messages.send; <paramref name="part"/> tells apart the sends one outbox call may make (the hint, the current state).</summary>
+    private async Task SendAsync(OutboxMessage m, string part, string text, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken ct) =>
+        await api.Messages.SendAsync(new MessagesSendParams
+        {
+            PeerId = Peer(m),
+            RandomId = RandomId(Key(m) + part),
+            Message = text,
+            Keyboard = buttons.Count == 0 ? null : Keyboard(buttons, m.TextButtonsOnly),
+        }, ct);
+
+    private async Task AnswerAsync(OutboxMessage m, CancellationToken ct)
+    {
+        var hint = m.Text;
+        var snackbar = hint is { Length: > 0 and <= EventData.MaxSnackbarText };
+        if (m.PressId is { } eventId)
+        {
+            await api.Messages.SendMessageEventAnswerAsync(eventId, long.Parse(m.UserId ?? m.ChatId, CultureInfo.InvariantCulture), Peer(m),
+                snackbar ? new EventData { Type = MessageEventType.ShowSnackbar, Text = hint } : null, ct);
+        }
+
+        if (!string.IsNullOrEmpty(hint) && (m.PressId is null || !snackbar))
+        {
+            // Text-button clients have no snackbar, and a snackbar holds 90 characters: then the hint is a message, whole.
+            await SendAsync(m, ":hint", hint, [], ct);
+        }
+    }
+
+    private async Task EditAsync(OutboxMessage m, CancellationToken ct)
+    {
+        var buttons = OutboxButtons.Read(m.Buttons);
+        if (m.EditMessageId is not { } messageId || messageId == VkActivityMapper.TextPressReply)
+        {
+            // No message to redraw for a text button: show the new buttons with the current state.
+            await SendCurrentStateAsync(m, buttons, ct);
+            return;
+        }
+
+        var peer = Peer(m);
+        var cmid = long.Parse(messageId, CultureInfo.InvariantCulture);
+
+        // messages.edit wants the text even when only the keyboard changes, and the press carries only the message's number.
+        var shown = await api.Messages.GetByConversationMessageIdAsync(peer, [cmid], ct);
+        if (shown.FirstOrDefault(s => s.ConversationMessageId == cmid) is not { Text.Length: > 0 } message)
+        {
+            await SendCurrentStateAsync(m, buttons, ct);
+            return;
+        }
+
+        try
+        {
+            await api.Messages.EditAsync(new MessageEditParams
+            {
+                PeerId = peer,
+                ConversationMessageId = cmid,
+                Message = message.Text,
+                Keyboard = Keyboard(buttons, false),
+                KeepForwardMessages = true,
+            }, ct);
+        }
+        catch (MessageEditExpiredException)
+        {
+            await SendCurrentStateAsync(m, buttons, ct);
+        }
     }
 
     private static MessageKeyboard Keyboard(IReadOnlyList<IReadOnlyList<Button>> rows, bool textOnly)
@@ -170,11 +204,11 @@ public sealed class VkAdapter : BotAdapter
         return k.Build();
     }
 
-    private async Task SendCurrentStateAsync(ITurnContext turn, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken ct)
+    private async Task SendCurrentStateAsync(OutboxMessage m, IReadOnlyList<IReadOnlyList<Button>> buttons, CancellationToken ct)
     {
         if (buttons.Count > 0)
         {
-            await SendAsync(turn, new BotMessage("Текущее состояние:", buttons), ct);
+            await SendAsync(m, ":state", CurrentState, buttons, ct);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace PdBot.Bot.Conversation;
 public sealed class TurnPipeline(TurnLockMiddleware locks, OutboxDeliveryMiddleware outbox)
 {
     /// <param name="delivery">The outbox step, when the channel delivers differently (the test chat shows only its own chats).</param>
-    public T Attach<T>(T adapter, IMiddleware? delivery = null)
+    public T Attach<T>(T adapter, PdBot.Core.Turns.IMiddleware? delivery = null)
         where T : BotAdapter
     {
         ArgumentNullException.ThrowIfNull(adapter);

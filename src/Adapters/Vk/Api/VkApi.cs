@@ -77,7 +77,7 @@ public sealed class VkApi : IDisposable
         if (response.StatusCode != HttpStatusCode.OK)
         {
             // Not retried: whether VK acted on the request is unknown, and the caller knows if repeating is safe.
-            throw new VkApiException(-1, $"HTTP {(int)response.StatusCode} {response.StatusCode} from {method}");
+            throw new VkApiException(-1, $"HTTP {(int)response.StatusCode} {response.StatusCode} from {method}") { HttpStatus = (int)response.StatusCode };
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);

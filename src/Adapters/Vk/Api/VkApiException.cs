@@ -31,6 +31,9 @@ public class VkApiException : Exception
 
     public string? ErrorMsg { get; }
 
+    /// <summary>The HTTP status when VK answered with something other than 200 (then <see cref="ErrorCode"/> is -1).</summary>
+    public int? HttpStatus { get; init; }
+
     /// <summary>The typed exception for a VK error code, so callers can catch what they act on (901 → unreachable).</summary>
     internal static VkApiException Create(int errorCode, string? errorMsg) => errorCode switch
     {

@@ -1,0 +1,135 @@
+namespace PdBot.Adapters.Processing;
+
+/// <summary>
+/// A platform's pace: at most <see cref="SendLimits.PerSecondOverall"/> calls in any one-second window, and per chat a
+/// token bucket of <see cref="SendLimits.PerChatBurst"/> refilled one per <see cref="SendLimits.PerChatInterval"/>.
+/// It only answers how long to wait; the caller waits (on its clock). A chat whose bucket is full again is forgotten,
+/// so the state stays as small as the set of recently served chats.
+/// </summary>
+public sealed class SendPacer
+{
+    private const int MinSweep = 1024;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly SendLimits _limits;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly Dictionary<string, Bucket> _chats = new(StringComparer.Ordinal);
+    private int _sweepAt = MinSweep;
+
+    public SendPacer(SendLimits limits, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(time);
+        if (limits.PerSecondOverall < 1 || limits.PerChatBurst < 1 || limits.PerChatInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limits), "Limits must be positive.");
+        }
+
+        (_limits, _time) = (limits, time);
+    }
+
+    /// <summary>Chats with a bucket not full yet (the rest are forgotten).</summary>
+    public int TrackedChats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _chats.Count;
+            }
+        }
+    }
+
+    /// <summary>How long a call to <paramref name="chatId"/> must wait from now (zero: it may go now).</summary>
+    public TimeSpan Delay(string chatId)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        lock (_gate)
+        {
+            return DelayLocked(chatId, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>Records a call to <paramref name="chatId"/> made now.</summary>
+    public void Take(string chatId)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        lock (_gate)
+        {
+            TakeLocked(chatId, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Takes a slot if one is free now and returns zero; otherwise takes nothing and returns how long to wait. Concurrent
+    /// senders use this, so two of them cannot both see a free slot and both take it.
+    /// </summary>
+    public TimeSpan TryTake(string chatId)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var wait = DelayLocked(chatId, now);
+            if (wait == TimeSpan.Zero)
+            {
+                TakeLocked(chatId, now);
+            }
+
+            return wait;
+        }
+    }
+
+    private TimeSpan DelayLocked(string chatId, DateTimeOffset now)
+    {
+        while (_recent.Count > 0 && now - _recent.Peek() >= Window)
+        {
+            _recent.Dequeue();
+        }
+
+        var overall = _recent.Count < _limits.PerSecondOverall ? TimeSpan.Zero : Window - (now - _recent.Peek());
+        var tokens = Tokens(chatId, now);
+        var perChat = tokens >= 1 ? TimeSpan.Zero : (1 - tokens) * _limits.PerChatInterval;
+        return overall > perChat ? overall : perChat;
+    }
+
+    private void TakeLocked(string chatId, DateTimeOffset now)
+    {
+        _chats[chatId] = new Bucket(Tokens(chatId, now) - 1, now);
+        _recent.Enqueue(now);
+        if (_chats.Count >= _sweepAt)
+        {
+            Sweep(now);
+        }
+    }
+
+    private double Tokens(string chatId, DateTimeOffset now)
+    {
+        if (!_chats.TryGetValue(chatId, out var b))
+        {
+            return _limits.PerChatBurst;
+        }
+
+        var tokens = Math.Min(_limits.PerChatBurst, b.Tokens + ((now - b.At) / _limits.PerChatInterval));
+        if (tokens >= _limits.PerChatBurst)
+        {
+            _chats.Remove(chatId); // full again: the same as a chat never seen
+        }
+
+        return tokens;
+    }
+
+    // Amortised: a sweep runs when the count doubled since the last one, so each call pays O(1) on average.
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var chat in _chats.Keys.ToList())
+        {
+            _ = Tokens(chat, now);
+        }
+
+        _sweepAt = Math.Max(MinSweep, _chats.Count * 2);
+    }
+
+    private readonly record struct Bucket(double Tokens, DateTimeOffset At);
+}
