@@ -12,6 +12,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
 {
     public const string Requests = "requests";
     public const string Outbox = "outbox";
+    public const string OutboxSequence = "outbox_sequence";
 
     private ILiteCollection<SubjectRequest> Collection => storage.Database.GetCollection<SubjectRequest>(Requests);
 
@@ -199,6 +200,18 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     private Task UpdateOutboxAsync(OutboxMessage message) =>
         storage.Writer.WriteAsync(db => db.GetCollection<OutboxMessage>(Outbox).Update(message));
 
+    /// <summary>
+    /// The first of <paramref name="count"/> new outbox ids. Delivered turn replies are deleted, so "newest id + 1" could
+    /// hand out an id again; the sender tells messages apart by id, so the last id given is kept in its own document.
+    /// </summary>
+    private static long ReserveOutboxIds(LiteDatabase db, ILiteCollection<OutboxMessage> outbox, int count)
+    {
+        var sequence = db.GetCollection(OutboxSequence);
+        var last = Math.Max(sequence.FindById(1)?["last"].AsInt64 ?? 0, NextId(outbox) - 1);
+        sequence.Upsert(new BsonDocument { ["_id"] = 1, ["last"] = last + count });
+        return last + 1;
+    }
+
     // LiteDB's Max throws on an empty collection; the newest _id by the primary index is cheap.
     private static long NextId<T>(ILiteCollection<T> collection) =>
         (collection.Query().OrderByDescending("_id").Select("_id").FirstOrDefault()?["_id"].AsInt64 ?? 0) + 1;
@@ -206,10 +219,14 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
     private void Write(LiteDatabase db, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {
         var outbox = db.GetCollection<OutboxMessage>(Outbox);
-        foreach (var m in outgoing)
+        if (outgoing.Count > 0)
         {
-            m.Id = NextId(outbox);
-            outbox.Insert(m);
+            var next = ReserveOutboxIds(db, outbox, outgoing.Count);
+            foreach (var m in outgoing)
+            {
+                m.Id = next++;
+                outbox.Insert(m);
+            }
         }
 
         audit.AppendOnWriterThread(db, entries);
