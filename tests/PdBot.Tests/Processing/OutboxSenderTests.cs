@@ -125,6 +125,28 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_refused_send_is_set_aside_at_once_and_an_edit_that_changes_nothing_is_dropped()
+    {
+        _tg.FailNext("sendMessage", 400, "Bad Request: chat not found", chatId: 504);
+        var buttons = OutboxButtons.Write([[new PdBot.Core.Turns.Button("☑ Согласен(на)", "untick")]]);
+        var edit = Reply(505, "", OutboxAction.Edit);
+        (edit.EditMessageId, edit.Buttons) = ("1000", buttons);
+        var shown = Reply(505, "Согласие");
+        shown.Buttons = buttons;
+        var stored = await StoreAsync(Reply(504, "Некуда"), shown, edit, Reply(505, "Готово"));
+        using var sender = Sender(Telegram);
+
+        Assert.Equal(2, await sender.DeliverDueAsync(default));
+
+        Assert.Equal(1, Stored(stored[0].Id)!.Attempts); // refused for good: not tried again
+        Assert.StartsWith("400", Stored(stored[0].Id)!.LastError, StringComparison.Ordinal);
+        Assert.Single(_tg.CallsTo("editMessageReplyMarkup"));
+        Assert.Null(Stored(stored[2].Id)); // dropped: gone, not set aside
+        Assert.Equal(["Согласие", "Готово"], _tg.CallsTo("sendMessage").Where(c => c.ChatId == 505).Select(c => c.Text));
+        Assert.Empty(Outbox.Pending("telegram"));
+    }
+
+    [Fact]
     public async Task A_429_on_one_chats_message_delays_only_that_chat()
     {
         _tg.FailNext("sendMessage", 429, "Too Many Requests: retry after 30", retryAfter: 30, chatId: 601);
