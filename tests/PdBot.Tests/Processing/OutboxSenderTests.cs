@@ -147,6 +147,15 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_edit_without_the_message_to_edit_is_refused_for_good_without_a_call()
+    {
+        var result = await Telegram.DeliverAsync(Reply(506, "", OutboxAction.Edit), default);
+
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.Empty(_tg.Calls);
+    }
+
+    [Fact]
     public async Task A_429_on_one_chats_message_delays_only_that_chat()
     {
         _tg.FailNext("sendMessage", 429, "Too Many Requests: retry after 30", retryAfter: 30, chatId: 601);
