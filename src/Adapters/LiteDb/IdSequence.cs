@@ -5,12 +5,26 @@ namespace PdBot.Adapters.LiteDb;
 /// <summary>
 /// Numeric ids handed out when an object is created, not when it is committed: a turn's writes commit at its
 /// end, and the turn may show the id before that («запрос №12»). One process owns the file (the lock file), so a
-/// counter started from the largest stored id cannot collide; an id lost to a rolled-back turn is just skipped.
+/// counter started from the largest id ever committed cannot collide; an id lost to a rolled-back turn is just
+/// skipped. The largest id is also kept in <see cref="Sequences"/>, because delivered turn replies are deleted and the
+/// largest id still stored could otherwise be handed out again after a restart.
 /// </summary>
 public sealed class IdSequence(LiteDbStorage storage, string collection)
 {
+    public const string Sequences = "sequences";
     private readonly Lock _lock = new();
     private long _last = -1;
+
+    /// <summary>Records <paramref name="id"/> as used, inside the caller's transaction (on the writer thread).</summary>
+    public void Persist(LiteDatabase db, long id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var sequences = db.GetCollection(Sequences);
+        if ((sequences.FindById(collection)?["Last"].AsInt64 ?? 0) < id)
+        {
+            sequences.Upsert(new BsonDocument { ["_id"] = collection, ["Last"] = id });
+        }
+    }
 
     public long Next()
     {
@@ -18,7 +32,8 @@ public sealed class IdSequence(LiteDbStorage storage, string collection)
         {
             if (_last < 0)
             {
-                _last = storage.Database.GetCollection(collection).Query().OrderByDescending("_id").Select("_id").FirstOrDefault()?["_id"].AsInt64 ?? 0;
+                var stored = storage.Database.GetCollection(collection).Query().OrderByDescending("_id").Select("_id").FirstOrDefault()?["_id"].AsInt64 ?? 0;
+                _last = Math.Max(stored, storage.Database.GetCollection(Sequences).FindById(collection)?["Last"].AsInt64 ?? 0);
             }
 
             return ++_last;

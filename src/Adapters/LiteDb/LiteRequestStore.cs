@@ -222,6 +222,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             }
 
             outbox.Insert(m);
+            storage.OutboxIds.Persist(db, m.Id);
         }
 
         audit.AppendOnWriterThread(db, entries);

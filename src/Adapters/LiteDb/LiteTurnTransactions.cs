@@ -25,6 +25,7 @@ public sealed class LiteTurnTransactions(LiteDbStorage storage) : ITurnTransacti
             if (replies.Count > 0)
             {
                 db.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).Insert(replies);
+                storage.OutboxIds.Persist(db, replies.Max(m => m.Id));
             }
 
             var inbox = db.GetCollection<InboxItem>(LiteInbox.Collection);

@@ -78,6 +78,11 @@ public sealed class TelegramAdapter(ITelegramBotClient client) : IPlatformClient
         {
             return new DeliveryResult(DeliveryStatus.Retry, Error: "timeout");
         }
+        catch (Exception e) when (e is FormatException or ArgumentNullException or OverflowException)
+        {
+            // A stored call without a usable chat or message id: no attempt can succeed.
+            return new DeliveryResult(DeliveryStatus.Failed, Error: "malformed chat or message id");
+        }
     }
 
     /// <summary>How a Bot API error answer is taken (<paramref name="description"/> is Telegram's own words: no chat, no text).</summary>

@@ -73,6 +73,11 @@ public sealed class VkAdapter(VkApi api) : IPlatformClient
         {
             return new DeliveryResult(DeliveryStatus.Retry, Error: "timeout");
         }
+        catch (Exception e) when (e is FormatException or ArgumentNullException or OverflowException)
+        {
+            // A stored call without a usable chat or message id: no attempt can succeed.
+            return new DeliveryResult(DeliveryStatus.Failed, Error: "malformed chat or message id");
+        }
     }
 
     /// <summary>How a VK error is taken (its message holds the code and VK's words only: no peer, no text).</summary>

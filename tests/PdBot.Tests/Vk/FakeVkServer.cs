@@ -25,12 +25,14 @@ public sealed partial class FakeVkServer : IAsyncDisposable
 {
     public const string ApiVersion = "5.199";
     public const long DefaultGroupId = 229000000;
+    private const string HttpStatusItem = "fake-vk-http-status";
 
     private readonly Lock _gate = new();
     private readonly List<VkRecordedCall> _calls = [];
     private readonly List<VkSentMessage> _sent = [];
     private readonly Dictionary<(long Peer, long RandomId), long> _byRandomId = [];
     private readonly List<Failure> _failures = [];
+    private readonly List<(string Method, int Status)> _httpFailures = [];
     private readonly List<string> _violations = [];
     private readonly Dictionary<long, long> _lastCmid = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -99,6 +101,19 @@ public sealed partial class FakeVkServer : IAsyncDisposable
     public void AlwaysFail(string method, long peerId, int errorCode, string errorMsg) =>
         AddFailure(new(method, peerId, errorCode, errorMsg, Once: false));
 
+    /// <summary>A client of this server with its token and group, as the host would build it.</summary>
+    public PdBot.Adapters.Vk.Api.VkApi NewApi(HttpClient http, TimeProvider time) =>
+        new(http, new PdBot.Adapters.Vk.Api.VkApiOptions { AccessToken = AccessToken, GroupId = (ulong)GroupId, BaseUrl = BaseUrl }, time);
+
+    /// <summary>The next call to <paramref name="method"/> is answered with HTTP <paramref name="status"/> and no VK envelope (a 5xx from VK's front).</summary>
+    public void FailNextHttp(string method, int status)
+    {
+        lock (_gate)
+        {
+            _httpFailures.Add((method, status));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -120,6 +135,22 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         }
     }
 
+    private int? HttpFailure(string method)
+    {
+        lock (_gate)
+        {
+            var i = _httpFailures.FindIndex(f => string.Equals(f.Method, method, StringComparison.Ordinal));
+            if (i < 0)
+            {
+                return null;
+            }
+
+            var status = _httpFailures[i].Status;
+            _httpFailures.RemoveAt(i);
+            return status;
+        }
+    }
+
     private void AddFailure(Failure failure)
     {
         lock (_gate)
@@ -138,7 +169,8 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         }
         else if (path.StartsWith("/method/", StringComparison.Ordinal) && path.Length > "/method/".Length)
         {
-            answer = (200, await CallAsync(ctx, path["/method/".Length..]));
+            var body = await CallAsync(ctx, path["/method/".Length..]);
+            answer = (ctx.Items.TryGetValue(HttpStatusItem, out var status) ? (int)status! : 200, body);
         }
         else
         {
@@ -185,6 +217,12 @@ public sealed partial class FakeVkServer : IAsyncDisposable
         {
             call = call with { Order = _calls.Count };
             _calls.Add(call);
+        }
+
+        if (HttpFailure(method) is { } failedWith)
+        {
+            ctx.Items[HttpStatusItem] = failedWith; // recorded, not acted on
+            return new JsonObject { ["error"] = "bad gateway" };
         }
 
         if (Refusal(call) is { } refusal)

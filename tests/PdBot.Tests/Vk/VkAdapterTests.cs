@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using PdBot.Adapters.Processing;
 using PdBot.Adapters.Vk;
+using PdBot.Adapters.Vk.Api;
+using PdBot.Core.Outbox;
 using PdBot.Core.Turns;
 
 namespace PdBot.Tests.Vk;
@@ -9,27 +11,40 @@ namespace PdBot.Tests.Vk;
 public sealed class VkAdapterTests : IAsyncLifetime, IDisposable
 {
     private const long User = 42;
-    private readonly TempFolder _tmp = new();
+    private readonly HttpClient _http = new();
     private FakeVkServer _vk = null!;
+    private VkApi _api = null!;
 
-    public async Task InitializeAsync() => _vk = await FakeVkServer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _vk = await FakeVkServer.StartAsync();
+        _api = _vk.NewApi(_http, TimeProvider.System);
+    }
 
     public async Task DisposeAsync() => await _vk.DisposeAsync(); // fails the test on any schema violation
 
-    public void Dispose() => _tmp.Dispose();
-
-    private static TurnContext Press(VkTestHost host, string? cmid) => new(host.Services.GetRequiredService<VkAdapter>(), new Activity
+    public void Dispose()
     {
-        Type = ActivityType.ButtonPress,
-        ChannelId = VkActivityMapper.Channel,
-        UserId = "42",
+        _api.Dispose();
+        _http.Dispose();
+    }
+
+    private VkAdapter Adapter => new(_api);
+
+    private static OutboxMessage Call(string action, string text = "", string? buttons = null, string? edit = null) => new()
+    {
+        Id = 7,
+        Channel = VkActivityMapper.Channel,
         ChatId = "42",
-        Payload = "tick",
-        ReplyToId = cmid,
-        ButtonPressId = "vk-ev-1",
-        MessageId = "ev-e1",
-        DedupeKey = "e1",
-    });
+        UserId = "42",
+        Kind = OutboxKind.TurnReply,
+        Action = action,
+        Text = text,
+        Buttons = buttons,
+        PressId = action == OutboxAction.Answer ? "vk-ev-1" : null,
+        EditMessageId = edit,
+        DedupeKey = $"e1:{action}",
+    };
 
     private static JsonElement Update(string json)
     {
@@ -40,10 +55,9 @@ public sealed class VkAdapterTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_hint_too_long_for_a_snackbar_stops_the_spinner_and_comes_whole_as_a_message()
     {
-        await using var host = await VkTestHost.StartAsync(_vk, _tmp.File("pdbot.db"));
         var hint = new string('а', 91);
 
-        await Press(host, "101").AnswerButtonAsync(hint);
+        Assert.Equal(DeliveryResult.Ok, await Adapter.DeliverAsync(Call(OutboxAction.Answer, hint), default));
 
         var answer = Assert.Single(_vk.CallsTo("messages.sendMessageEventAnswer"));
         Assert.Null(answer.Field("event_data"));
@@ -51,32 +65,51 @@ public sealed class VkAdapterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_short_hint_is_a_snackbar_and_no_message()
+    {
+        Assert.Equal(DeliveryResult.Ok, await Adapter.DeliverAsync(Call(OutboxAction.Answer, "Отмечено"), default));
+
+        Assert.Contains("Отмечено", Assert.Single(_vk.CallsTo("messages.sendMessageEventAnswer")).Field("event_data"), StringComparison.Ordinal);
+        Assert.Empty(_vk.SentMessages);
+    }
+
+    [Fact]
     public async Task A_press_on_a_message_VK_no_longer_holds_sends_the_current_state_anew()
     {
-        await using var host = await VkTestHost.StartAsync(_vk, _tmp.File("pdbot.db"));
+        var edit = Call(OutboxAction.Edit, buttons: OutboxButtons.Write([[new Button("☑ Согласен(на)", "untick")]]), edit: "9999");
 
-        await Press(host, "9999").UpdateButtonsAsync("9999", [[new Button("☑ Согласен(на)", "untick")]]);
+        Assert.Equal(DeliveryResult.Ok, await Adapter.DeliverAsync(edit, default));
 
         Assert.Empty(_vk.CallsTo("messages.edit"));
         Assert.Equal("9999", Assert.Single(_vk.CallsTo("messages.getByConversationMessageId")).Field("conversation_message_ids"));
         var sent = Assert.Single(_vk.SentMessages);
-        Assert.Equal("Текущее состояние:", sent.Message);
+        Assert.Equal(VkAdapter.CurrentState, sent.Message);
         Assert.Equal("☑ Согласен(на)", sent.Keyboard!.Value.GetProperty("buttons")[0][0].GetProperty("action").GetProperty("label").GetString());
     }
 
     [Fact]
     public async Task A_press_redraws_its_message_by_cmid_with_the_text_VK_holds()
     {
-        await using var host = await VkTestHost.StartAsync(_vk, _tmp.File("pdbot.db"));
-        var turn = Press(host, null);
-        await turn.SendAsync(new BotMessage("Согласие на рассылку", [[new Button("☐ Согласен(на)", "tick")]]));
+        await Adapter.DeliverAsync(Call(OutboxAction.Send, "Согласие на рассылку", OutboxButtons.Write([[new Button("☐ Согласен(на)", "tick")]])), default);
         var cmid = Assert.Single(_vk.SentMessages).ConversationMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        await turn.UpdateButtonsAsync(cmid, [[new Button("☑ Согласен(на)", "untick")]]);
+        await Adapter.DeliverAsync(Call(OutboxAction.Edit, buttons: OutboxButtons.Write([[new Button("☑ Согласен(на)", "untick")]]), edit: cmid), default);
 
         var edit = Assert.Single(_vk.CallsTo("messages.edit"));
         Assert.Equal((cmid, "Согласие на рассылку", "1"), (edit.Field("cmid"), edit.Message, edit.Field("keep_forward_messages")));
         Assert.Contains("☑ Согласен(на)", edit.Field("keyboard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_who_denied_messages_is_unreachable_and_a_server_error_is_retried()
+    {
+        _vk.FailNext("messages.send", VkErrorCodes.CannotSendToUserFirstly, "Can't send messages for users without permission");
+
+        Assert.Equal(DeliveryStatus.Unreachable, (await Adapter.DeliverAsync(Call(OutboxAction.Send, "Привет"), default)).Status);
+        _vk.FailNextHttp("messages.send", 502);
+        Assert.Equal(DeliveryStatus.Retry, (await Adapter.DeliverAsync(Call(OutboxAction.Send, "Привет"), default)).Status);
+        Assert.Equal(DeliveryStatus.Sent, (await Adapter.DeliverAsync(Call(OutboxAction.Send, "Привет"), default)).Status);
+        Assert.Single(_vk.SentMessages);
     }
 
     [Fact]
