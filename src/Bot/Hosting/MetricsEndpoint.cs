@@ -1,0 +1,28 @@
+using System.Diagnostics.Metrics;
+using Prometheus;
+
+namespace PdBot.Bot.Hosting;
+
+/// <summary>
+/// <c>GET /metrics</c> in Prometheus text format: PdBot's own metrics (<see cref="PdBot.Adapters.Processing.ProcessingMetrics"/>)
+/// and the default process and .NET runtime ones, nothing per request.
+/// </summary>
+public static class MetricsEndpoint
+{
+    public const string Path = "/metrics";
+
+    /// <summary>The only .NET meter exported: ASP.NET Core's and HttpClient's meters carry routes and addresses.</summary>
+    private const string RuntimeMeter = "System.Runtime";
+
+    public static IEndpointRouteBuilder MapPdBotMetrics(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // The adapter starts listening at the first scrape, so this takes effect when set before any /metrics request.
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = IsRuntimeInstrument);
+        app.MapMetrics(Path);
+        return app;
+    }
+
+    private static bool IsRuntimeInstrument(Instrument instrument) => instrument.Meter.Name == RuntimeMeter;
+}
