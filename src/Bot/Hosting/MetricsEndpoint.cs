@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using PdBot.Adapters.Processing;
 using Prometheus;
 
 namespace PdBot.Bot.Hosting;
 
 /// <summary>
-/// <c>GET /metrics</c> in Prometheus text format: PdBot's own metrics (<see cref="PdBot.Adapters.Processing.ProcessingMetrics"/>)
+/// <c>GET /metrics</c> in Prometheus text format: PdBot's own metrics (<see cref="ProcessingMetrics"/>)
 /// and the default process and .NET runtime ones, nothing per request.
 /// </summary>
 public static class MetricsEndpoint
@@ -20,6 +22,9 @@ public static class MetricsEndpoint
 
         // The adapter starts listening at the first scrape, so this takes effect when set before any /metrics request.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = IsRuntimeInstrument);
+
+        // Registers PdBot's metrics now, so a scrape lists them before the first update arrives.
+        RuntimeHelpers.RunClassConstructor(typeof(ProcessingMetrics).TypeHandle);
         app.MapMetrics(Path);
         return app;
     }
