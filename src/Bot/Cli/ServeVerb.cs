@@ -54,7 +54,8 @@ public static class ServeVerb
         app.MapAdminConsole();
         app.MapTelegramWebhook();
         app.MapVkCallback();
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapHealth();
+        app.MapPdBotMetrics();
         app.MapGet("/", () => Results.Redirect(AdminConsole.Path));
         return app;
     }

@@ -24,7 +24,7 @@ public sealed class HostTests : IDisposable
         var response = await http.GetAsync(new Uri(address + "/health"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ok","channels":[]}""", await response.Content.ReadAsStringAsync());
         await app.StopAsync();
     }
 
