@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using PdBot.Adapters.Telegram;
 using PdBot.Bot.Cli;
 using PdBot.Bot.Hosting;
@@ -17,6 +19,9 @@ namespace PdBot.Bench.Webhook;
 internal sealed class BotUnderTest : IAsyncDisposable
 {
     public const string Secret = "bench-secret_123";
+
+    /// <summary>Every host's warnings and errors in this run (the console shows only the bench's own lines).</summary>
+    public static readonly HostLog Log = new();
 
     private BotUnderTest(WebApplication app) => App = app;
 
@@ -44,7 +49,11 @@ internal sealed class BotUnderTest : IAsyncDisposable
             // Per-update Information lines would measure the console, not the bot.
             "--Logging:LogLevel:Default", "Warning",
         ];
-        var app = ServeVerb.BuildApp(args);
+        var app = ServeVerb.BuildApp(args, services =>
+        {
+            services.RemoveAll<ILoggerProvider>();
+            services.AddSingleton<ILoggerProvider>(Log);
+        });
         await PdBotServices.PrepareAsync(app.Services, default);
         var bot = new BotUnderTest(app);
         if (seed is not null)

@@ -49,6 +49,11 @@ public static class WebhookBench
         Console.WriteLine();
         Console.WriteLine(machine);
         FigureTable.Print(figures, Console.Out);
+        if (BotUnderTest.Log.Summary() is { } logged)
+        {
+            Console.WriteLine("the hosts logged " + logged);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run took {clock.Elapsed.TotalSeconds:0} s; phases capped at {options.Cap.TotalSeconds:0} s"));
         return 0;
     }
