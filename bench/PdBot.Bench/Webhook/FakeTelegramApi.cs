@@ -25,7 +25,6 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
     private readonly ConcurrentDictionary<long, long> _lastSendTo = new();
     private readonly WebApplication _app;
     private int _nextMessageId = 1000;
-    private long _calls;
 
     private FakeTelegramApi(WebApplication app) => _app = app;
 
@@ -34,8 +33,6 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     /// <summary>The stall scenario: every answerCallbackQuery fails as Telegram does 15 s after the press.</summary>
     public bool CallbacksTooOld { get; set; }
-
-    public long Calls => Interlocked.Read(ref _calls);
 
     public static async Task<FakeTelegramApi> StartAsync()
     {
@@ -60,7 +57,6 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext ctx)
     {
-        Interlocked.Increment(ref _calls);
         var path = ctx.Request.Path.Value ?? "";
         var method = path[(path.LastIndexOf('/') + 1)..].ToUpperInvariant();
         var (status, json) = method switch

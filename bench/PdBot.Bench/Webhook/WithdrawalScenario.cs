@@ -44,12 +44,12 @@ internal static class WithdrawalScenario
         }
 
         var p99 = Percentiles.Of(queued, 99);
-        var ahead99 = fewestQueued < o.QueuedAhead
+        var aheadText = fewestQueued < o.QueuedAhead
             ? string.Create(CultureInfo.InvariantCulture, $"only {fewestQueued:N0} acked within the cap")
             : string.Create(CultureInfo.InvariantCulture, $"{o.QueuedAhead:N0}");
         return new Figure(
             string.Create(CultureInfo.InvariantCulture, $"/stop until withdrawal durable, p50 / p99, {o.QueuedAhead:N0} updates posted ahead"),
-            string.Create(CultureInfo.InvariantCulture, $"{Percentiles.Format(Percentiles.Of(queued, 50), o.Cap)} / {Percentiles.Format(p99, o.Cap)} ({queued.Count} runs; ahead: {ahead99})"),
+            string.Create(CultureInfo.InvariantCulture, $"{Percentiles.Format(Percentiles.Of(queued, 50), o.Cap)} / {Percentiles.Format(p99, o.Cap)} ({queued.Count} runs; ahead: {aheadText})"),
             string.Create(CultureInfo.InvariantCulture, $"empty queue {Percentiles.Format(Percentiles.Of(anchor, 50), o.Cap)} / {Percentiles.Format(Percentiles.Of(anchor, 99), o.Cap)} ({anchor.Count} runs)"),
             $"goal p99 < 100 ms {Verdict.Of(p99 < 100)}");
     }
