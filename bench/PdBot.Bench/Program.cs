@@ -3,6 +3,8 @@ using PdBot.Bench;
 
 // Measures consent events written per second to a real LiteDB file: group commit vs one transaction per event.
 // `console [--events N] [--runs R]` measures the admin console's consent log page instead.
+// `webhook [--quick]` measures the real host's webhook and processing loop against a fake Telegram API.
+if (args.Length > 0 && args[0] == "webhook") return await PdBot.Bench.Webhook.WebhookBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "console")
 {
     var consoleOptions = BenchOptions.Parse(args[1..]);
