@@ -154,9 +154,9 @@ public sealed class OutboxSender : IDisposable
 
             var now = _time.GetUtcNow();
             var wait = loadedAt + ReloadEvery - now;
-            if (EarliestRetry() is { } retry && new DateTimeOffset(DateTime.SpecifyKind(retry, DateTimeKind.Utc)) - now < wait)
+            if (EarliestRetry() is { } retry && retry - now < wait)
             {
-                wait = new DateTimeOffset(DateTime.SpecifyKind(retry, DateTimeKind.Utc)) - now;
+                wait = retry - now;
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -258,11 +258,13 @@ public sealed class OutboxSender : IDisposable
         }
     }
 
-    private DateTime? EarliestRetry()
+    private DateTimeOffset? EarliestRetry()
     {
         lock (_gate)
         {
-            return _lines.Values.Where(l => !l.Busy && l.Messages.Count > 0).Select(l => l.Messages.Values[0].NextAttemptAtUtc).Min();
+            return _lines.Values.Where(l => !l.Busy && l.Messages.Count > 0).Select(l => l.Messages.Values[0].NextAttemptAtUtc).Min() is { } at
+                ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+                : null;
         }
     }
 

@@ -279,6 +279,27 @@ public sealed class OutboxSenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_background_loop_retries_a_429_when_its_delay_has_passed_on_the_clock()
+    {
+        _tg.FailNext("sendMessage", 429, "Too Many Requests: retry after 3", retryAfter: 3, chatId: 531);
+        var clock = new FakeTimeProvider(Start);
+        var client = new TimedClient(Telegram, clock);
+        await StoreAsync(Reply(531, "Повторное"), Reply(532, "Сразу"));
+        using var sender = Sender(client, clock);
+        using var stop = new CancellationTokenSource();
+        var run = sender.RunAsync(stop.Token);
+
+        await client.DoneAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        await client.DoneAsync(3);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal([("531", 0.0), ("532", 0.0), ("531", 3.0)], client.Calls.OrderBy(c => c.At).ThenBy(c => c.ChatId).Select(c => (c.ChatId, Math.Round((c.At - Start).TotalSeconds, 3))));
+        Assert.Equal(0, sender.Backlog);
+    }
+
+    [Fact]
     public async Task A_slow_chat_does_not_hold_up_the_others()
     {
         var clock = new FakeTimeProvider(Start);
