@@ -103,22 +103,28 @@ public sealed class OutboxSender : IDisposable
 
     /// <summary>
     /// Delivers every message due now, one at a time in id order (a chat behind a retry is skipped), waiting for the
-    /// pace on the clock. For tests and one-off runs; not together with <see cref="RunAsync"/>.
+    /// pace on the clock. For tests and one-off runs; safe beside <see cref="RunAsync"/> (chats it is busy with are skipped).
     /// </summary>
     /// <returns>How many messages the platform accepted.</returns>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        if (ReloadDue())
-        {
-            await ReloadAsync(cancellationToken);
-        }
-
+        // Always read: messages written outside turns (approved answers) are due too.
+        await ReloadAsync(cancellationToken);
         var sent = 0;
-        while (NextDue() is { } message)
+        while (ClaimNextDue() is { } message)
         {
-            if (await DeliverAsync(message, cancellationToken))
+            // Claimed like a background worker claims its chat: the two never deliver the same message.
+            var chat = message.ChatId;
+            try
             {
-                sent++;
+                if (await DeliverAsync(message, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+            finally
+            {
+                ReleaseChat(chat);
             }
         }
 
@@ -248,14 +254,38 @@ public sealed class OutboxSender : IDisposable
 
     private bool IsDue(OutboxMessage m) => m.NextAttemptAtUtc is not { } at || at <= _time.GetUtcNow().UtcDateTime;
 
-    /// <summary>The due head message with the smallest id among the chats (for the one-at-a-time run).</summary>
-    private OutboxMessage? NextDue()
+    /// <summary>The due head message with the smallest id among the chats no worker has (for the one-at-a-time run); its chat is marked busy.</summary>
+    private OutboxMessage? ClaimNextDue()
     {
         lock (_gate)
         {
-            return _lines.Values.Where(l => !l.Busy && l.Messages.Count > 0).Select(l => l.Messages.Values[0])
-                .Where(IsDue).MinBy(m => m.Id);
+            var next = _lines.Where(l => !l.Value.Busy && l.Value.Messages.Count > 0 && IsDue(l.Value.Messages.Values[0]))
+                .MinBy(l => l.Value.Messages.Values[0].Id);
+            if (next.Value is null)
+            {
+                return null;
+            }
+
+            next.Value.Busy = true;
+            return next.Value.Messages.Values[0];
         }
+    }
+
+    private void ReleaseChat(string chat)
+    {
+        lock (_gate)
+        {
+            if (_lines.TryGetValue(chat, out var line))
+            {
+                line.Busy = false;
+                if (line.Messages.Count == 0)
+                {
+                    _lines.Remove(chat);
+                }
+            }
+        }
+
+        Wake();
     }
 
     private DateTimeOffset? EarliestRetry()
@@ -312,19 +342,7 @@ public sealed class OutboxSender : IDisposable
                 _slots.Release();
             }
 
-            lock (_gate)
-            {
-                if (_lines.TryGetValue(chat, out var line))
-                {
-                    line.Busy = false;
-                    if (line.Messages.Count == 0)
-                    {
-                        _lines.Remove(chat);
-                    }
-                }
-            }
-
-            Wake();
+            ReleaseChat(chat);
         }
     }
 
