@@ -259,15 +259,15 @@ public sealed class OutboxSender : IDisposable
     {
         lock (_gate)
         {
-            var next = _lines.Where(l => !l.Value.Busy && l.Value.Messages.Count > 0 && IsDue(l.Value.Messages.Values[0]))
-                .MinBy(l => l.Value.Messages.Values[0].Id);
-            if (next.Value is null)
+            var next = _lines.Values.Where(l => !l.Busy && l.Messages.Count > 0 && IsDue(l.Messages.Values[0]))
+                .MinBy(l => l.Messages.Values[0].Id);
+            if (next is null)
             {
                 return null;
             }
 
-            next.Value.Busy = true;
-            return next.Value.Messages.Values[0];
+            next.Busy = true;
+            return next.Messages.Values[0];
         }
     }
 
