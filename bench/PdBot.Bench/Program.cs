@@ -3,6 +3,9 @@ using PdBot.Bench;
 
 // Measures consent events written per second to a real LiteDB file: group commit vs one transaction per event.
 // `console [--events N] [--runs R]` measures the admin console's consent log page instead.
+if (args.Length > 0 && args[0] == "verify") return await VerifyBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "idle") return await IdleBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "empty-host") return await IdleBench.RunEmptyHostAsync();
 if (args.Length > 0 && args[0] == "console")
 {
     var consoleOptions = BenchOptions.Parse(args[1..]);
