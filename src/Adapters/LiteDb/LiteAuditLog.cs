@@ -61,12 +61,9 @@ public sealed class LiteAuditLog : IAuditLog
 
     private IEnumerable<BsonDocument> Documents(BsonValue after, long lastSeq)
     {
-        var log = _storage.Database.GetCollection(LiteDbStorage.Audit);
         while (true)
         {
-            var chunk = log.Query()
-                .Where(LiteDB.Query.And(LiteDB.Query.GT("_id", after), LiteDB.Query.LTE("_id", lastSeq)))
-                .OrderBy("_id").Limit(ReadChunk).ToList();
+            var chunk = ChunkAfter(after, lastSeq);
             foreach (var doc in chunk)
             {
                 yield return doc;
@@ -88,13 +85,12 @@ public sealed class LiteAuditLog : IAuditLog
     /// </summary>
     private IEnumerable<Func<IReadOnlyList<BsonDocument>>> Chunks(long? headSeq, long lastSeq)
     {
-        var log = _storage.Database.GetCollection(LiteDbStorage.Audit);
         var ranged = headSeq is { } h ? Math.Min(h, lastSeq) : 0;
         for (var first = 1L; first <= ranged; first += ReadChunk)
         {
-            BsonValue from = first == 1 ? BsonValue.MinValue : first;
+            BsonValue after = first == 1 ? BsonValue.MinValue : first - 1;
             var to = Math.Min(first + ReadChunk - 1, ranged);
-            yield return () => log.Query().Where(LiteDB.Query.Between("_id", from, to)).OrderBy("_id").ToList();
+            yield return () => ChunkAfter(after, to);
         }
 
         foreach (var chunk in Documents(Math.Max(ranged, 0), lastSeq).Chunk(ReadChunk))
@@ -103,6 +99,12 @@ public sealed class LiteAuditLog : IAuditLog
         }
     }
     private const int ReadChunk = 1024;
+
+    /// <summary>Up to <see cref="ReadChunk"/> documents after <paramref name="after"/>, in key order, in one query.</summary>
+    private List<BsonDocument> ChunkAfter(BsonValue after, long lastSeq) =>
+        _storage.Database.GetCollection(LiteDbStorage.Audit).Query()
+            .Where(LiteDB.Query.And(LiteDB.Query.GT("_id", after), LiteDB.Query.LTE("_id", lastSeq)))
+            .OrderBy("_id").Limit(ReadChunk).ToList();
 
     private static AuditEntry ToEntry(BsonMapper mapper, BsonDocument doc)
     {
@@ -218,7 +220,7 @@ public sealed class LiteAuditLog : IAuditLog
 
         // Entries up to the last one present are never changed by the bot, so reading them in chunks after this
         // snapshot checks the trail as it was, while the host goes on appending.
-        return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq), doc => ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash));
+        return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq), doc => AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash));
     }
 
     /// <summary>The stored head and the highest sequence number present, from one snapshot.</summary>
