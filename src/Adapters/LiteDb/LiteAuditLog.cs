@@ -46,11 +46,65 @@ public sealed class LiteAuditLog : IAuditLog
     public IEnumerable<AuditEntry> ReadAll()
     {
         var mapper = _storage.Database.Mapper;
-        foreach (var doc in _storage.Database.GetCollection(LiteDbStorage.Audit).Query().OrderBy("_id").ToEnumerable())
+        foreach (var doc in Documents())
         {
             yield return ToEntry(mapper, doc);
         }
     }
+
+    /// <summary>
+    /// The raw documents in sequence order, read from the primary key in chunks, one query each: a LiteDB read
+    /// transaction keeps every page it has read until it ends (up to 800 MB), so a single query over a long trail
+    /// would hold most of the file in memory.
+    /// </summary>
+    public IEnumerable<BsonDocument> Documents() => Documents(BsonValue.MinValue, long.MaxValue);
+
+    private IEnumerable<BsonDocument> Documents(BsonValue after, long lastSeq)
+    {
+        while (true)
+        {
+            var chunk = ChunkAfter(after, lastSeq);
+            foreach (var doc in chunk)
+            {
+                yield return doc;
+            }
+
+            if (chunk.Count < ReadChunk)
+            {
+                yield break;
+            }
+
+            after = chunk[^1]["_id"];
+        }
+    }
+
+    /// <summary>
+    /// Readers of consecutive chunks up to <paramref name="lastSeq"/>. Sequence numbers have no gaps, so chunks
+    /// up to the head are ranges of the key that workers read in parallel; anything past the head (only an
+    /// altered file has it) is read in order after them.
+    /// </summary>
+    private IEnumerable<Func<IReadOnlyList<BsonDocument>>> Chunks(long? headSeq, long lastSeq)
+    {
+        var ranged = headSeq is { } h ? Math.Min(h, lastSeq) : 0;
+        for (var first = 1L; first <= ranged; first += ReadChunk)
+        {
+            BsonValue after = first == 1 ? BsonValue.MinValue : first - 1;
+            var to = Math.Min(first + ReadChunk - 1, ranged);
+            yield return () => ChunkAfter(after, to);
+        }
+
+        foreach (var chunk in Documents(Math.Max(ranged, 0), lastSeq).Chunk(ReadChunk))
+        {
+            yield return () => chunk;
+        }
+    }
+    private const int ReadChunk = 1024;
+
+    /// <summary>Up to <see cref="ReadChunk"/> documents after <paramref name="after"/>, in key order, in one query.</summary>
+    private List<BsonDocument> ChunkAfter(BsonValue after, long lastSeq) =>
+        _storage.Database.GetCollection(LiteDbStorage.Audit).Query()
+            .Where(LiteDB.Query.And(LiteDB.Query.GT("_id", after), LiteDB.Query.LTE("_id", lastSeq)))
+            .OrderBy("_id").Limit(ReadChunk).ToList();
 
     private static AuditEntry ToEntry(BsonMapper mapper, BsonDocument doc)
     {
@@ -161,7 +215,31 @@ public sealed class LiteAuditLog : IAuditLog
 
     public AuditVerification Verify()
     {
-        var head = _storage.Database.GetCollection<AuditHead>(LiteDbStorage.Meta).FindById(AuditHead.Key);
-        return AuditChain.Verify(ReadAll(), head is null ? null : (head.Seq, head.Hash));
+        var (head, lastSeq) = HeadAndLastSeq();
+        var mapper = _storage.Database.Mapper;
+
+        // Entries up to the last one present are never changed by the bot, so reading them in chunks after this
+        // snapshot checks the trail as it was, while the host goes on appending.
+        return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq), doc => AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash));
+    }
+
+    /// <summary>The stored head and the highest sequence number present, from one snapshot.</summary>
+    private (AuditHead? Head, long LastSeq) HeadAndLastSeq()
+    {
+        var db = _storage.Database;
+        var own = db.BeginTrans();
+        try
+        {
+            var head = db.GetCollection<AuditHead>(LiteDbStorage.Meta).FindById(AuditHead.Key);
+            var last = db.GetCollection(LiteDbStorage.Audit).Query().OrderByDescending("_id").Limit(1).ToList();
+            return (head, last.Count == 0 ? 0 : last[0]["_id"].IsNumber ? last[0]["_id"].AsInt64 : long.MaxValue);
+        }
+        finally
+        {
+            if (own)
+            {
+                db.Rollback();
+            }
+        }
     }
 }

@@ -28,8 +28,19 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
     public IReadOnlyList<ConsentRecord> RecordsOf(string personId) =>
         DeferredWrites.Overlay(LiteDbStorage.Consents, ConsentCollection.Find(BsonExpression.Create("$.PersonId = @0", personId)), r => r.Id, r => r.PersonId == personId);
 
-    public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion) =>
-        [.. ConsentCollection.Find(r => r.PurposeId == purposeId && r.State == ConsentState.Given && r.TextVersion != currentVersion)];
+    /// <summary>
+    /// Index key "purpose/state/version", the version zero-padded so keys sort by number: the start-up renewal
+    /// check reads only the records of older (or newer) versions, never the many given to the current one.
+    /// </summary>
+    public const string PurposeStateVersion = "$.PurposeId + '/' + $.State + '/' + LPAD(STRING($.TextVersion), 10, '0')";
+
+    public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion)
+    {
+        string Key(long version) => $"{purposeId}/{ConsentState.Given}/{version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)}";
+        var older = ConsentCollection.Find(Query.Between(PurposeStateVersion, Key(0), Key(currentVersion - 1L)));
+        var newer = ConsentCollection.Find(Query.Between(PurposeStateVersion, Key(currentVersion + 1L), Key(9_999_999_999)));
+        return [.. older.Concat(newer)];
+    }
 
     public Task SaveAsync(Person person, bool personChanged, IReadOnlyList<ConsentRecord> records, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {

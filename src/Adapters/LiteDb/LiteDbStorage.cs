@@ -129,6 +129,7 @@ public sealed class LiteDbStorage : IDisposable
         db.GetCollection<AuditEntry>(Audit).EnsureIndex(e => e.UserId);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PersonId);
         db.GetCollection<ConsentRecord>(Consents).EnsureIndex(r => r.PurposeId);
+        db.GetCollection<ConsentRecord>(Consents).EnsureIndex(nameof(LiteConsentStore.PurposeStateVersion), LiteConsentStore.PurposeStateVersion);
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.PersonId);
         db.GetCollection<PdBot.Core.Requests.SubjectRequest>(LiteRequestStore.Requests).EnsureIndex(r => r.State);
         db.GetCollection<PdBot.Core.Outbox.OutboxMessage>(LiteRequestStore.Outbox).EnsureIndex(m => m.Channel);
