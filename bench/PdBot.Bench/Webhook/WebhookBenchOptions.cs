@@ -14,7 +14,7 @@ internal sealed record WebhookBenchOptions(
 
     public static WebhookBenchOptions? Parse(string[] args) => args switch
     {
-        [] => new(false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 20_000, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), 10_000, 20, 10),
+        [] => new(false, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 20_000, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), 10_000, 5, 5),
         ["--quick"] => new(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), 2_000, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3), 1_000, 3, 3),
         _ => null,
     };
