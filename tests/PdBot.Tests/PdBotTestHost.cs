@@ -57,6 +57,7 @@ public sealed class PdBotTestHost : IDisposable
     {
         var adapter = new TestAdapter(channel, userId);
         _services.GetRequiredService<TurnPipeline>().Attach(adapter);
+        adapter.Use(new TurnTransactionMiddleware(_services.GetRequiredService<PdBot.Adapters.Processing.ITurnTransactions>()));
         return adapter;
     }
 

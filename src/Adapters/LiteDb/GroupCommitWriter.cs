@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using LiteDB;
 
 namespace PdBot.Adapters.LiteDb;
@@ -86,6 +87,7 @@ public sealed class GroupCommitWriter : IDisposable
             }
 
             shared = batch.Count > 1;
+            var started = Stopwatch.GetTimestamp();
 
             if (!TryCommit(batch, out _))
             {
@@ -99,6 +101,8 @@ public sealed class GroupCommitWriter : IDisposable
                 }
             }
 
+            Processing.ProcessingMetrics.CommitDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Processing.ProcessingMetrics.BatchSize.Observe(batch.Count);
             batch.Clear();
         }
     }

@@ -15,16 +15,30 @@ public sealed class IdSequence(LiteDbStorage storage, string collection)
     private readonly Lock _lock = new();
     private long _last = -1;
 
+    /// <summary>Ids are recorded as used a block ahead, so most commits write nothing here; a restart skips the rest of the block.</summary>
+    public const long Block = 1000;
+
+    private long _persisted = -1;
+
     /// <summary>Records <paramref name="id"/> as used, inside the caller's transaction (on the writer thread).</summary>
     public void Persist(LiteDatabase db, long id)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sequences = db.GetCollection(Sequences);
-        if ((sequences.FindById(collection)?["Last"].AsInt64 ?? 0) < id)
+        if (id <= Volatile.Read(ref _persisted))
         {
-            sequences.Upsert(new BsonDocument { ["_id"] = collection, ["Last"] = id });
+            return;
         }
+
+        var sequences = db.GetCollection(Sequences);
+        var last = Math.Max(id + Block, sequences.FindById(collection)?["Last"].AsInt64 ?? 0);
+        sequences.Upsert(new BsonDocument { ["_id"] = collection, ["Last"] = last });
+
+        // A rolled-back batch may not have kept this: forget it then, so the next commit writes it again.
+        Volatile.Write(ref _persisted, last);
     }
+
+    /// <summary>After a rollback nothing written in the batch is known to be on disk.</summary>
+    public void Forget() => Volatile.Write(ref _persisted, -1);
 
     public long Next()
     {

@@ -29,6 +29,10 @@ public sealed class LiteDbStorage : IDisposable
         {
             Filename = FilePath,
             Connection = ConnectionType.Direct,
+
+            // Taken when a file is created (an older file keeps its own): ordinal, case-insensitive compares find the
+            // same keys as before (ids, logins) and cost a fraction of culture-aware ones at every index step.
+            Collation = new Collation("en-US/OrdinalIgnoreCase"),
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
         _lock = TakeLock(FilePath);
@@ -45,6 +49,7 @@ public sealed class LiteDbStorage : IDisposable
         EnsureIndexes(Database);
         Writer = new GroupCommitWriter(Database, () => _rollbackListeners.ForEach(l => l()));
         OutboxIds = new IdSequence(this, LiteRequestStore.Outbox);
+        OnRollback(OutboxIds.Forget);
     }
 
     /// <summary>Ids of outgoing messages: every writer of the outbox (requests, turns) takes them here.</summary>

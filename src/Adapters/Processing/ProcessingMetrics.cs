@@ -34,6 +34,14 @@ public static class ProcessingMetrics
         "pdbot_withdrawal_latency_seconds", "From receiving a demand to stop (unsubscribe, block, deny) to its durable commit.",
         new HistogramConfiguration { LabelNames = ["channel"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
 
+    public static readonly Histogram CommitDuration = Metrics.CreateHistogram(
+        "pdbot_db_commit_seconds", "One group commit of the database writer: the batch's work and the flush.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+
+    public static readonly Histogram BatchSize = Metrics.CreateHistogram(
+        "pdbot_db_batch_items", "Writes committed together by one group commit.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 12) });
+
     public static readonly Counter SetAside = Metrics.CreateCounter(
         "pdbot_updates_set_aside_total", "Updates that failed every attempt and were set aside with their error.",
         new CounterConfiguration { LabelNames = ["channel"] });
