@@ -48,11 +48,17 @@ public sealed class GroupCommitWriter : IDisposable
     public static DeferredWrites BeginDeferred() => new();
 
     /// <summary>Queues <paramref name="work"/> for the next batch even inside a deferred scope (the turn's own commit).</summary>
-    public Task CommitNowAsync(Action<LiteDatabase> work) => Enqueue(work);
+    public Task CommitNowAsync(Action<LiteDatabase> work) => Enqueue(work, ahead: false);
 
-    private Task Enqueue(Action<LiteDatabase> work)
+    /// <summary>
+    /// Small work a caller is waiting on at the door (a platform's update before its 200): committed in a batch of
+    /// its own ahead of the turns' heavier work taken at the same time, so an acknowledgement does not wait for it.
+    /// </summary>
+    public Task WriteAheadAsync(Action<LiteDatabase> work) => Enqueue(work, ahead: true);
+
+    private Task Enqueue(Action<LiteDatabase> work, bool ahead = false)
     {
-        var item = new WorkItem(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var item = new WorkItem(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ahead);
         try
         {
             _queue.Add(item);
@@ -87,24 +93,37 @@ public sealed class GroupCommitWriter : IDisposable
             }
 
             shared = batch.Count > 1;
-            var started = Stopwatch.GetTimestamp();
-
-            if (!TryCommit(batch, out _))
+            if (batch.Exists(i => i.Ahead) && batch.Exists(i => !i.Ahead))
             {
-                // One bad item must not sink its neighbours: retry each on its own.
-                foreach (var item in batch)
-                {
-                    if (!TryCommit([item], out var error))
-                    {
-                        item.Done.TrySetException(error!);
-                    }
-                }
+                Commit([.. batch.Where(i => i.Ahead)]);
+                Commit([.. batch.Where(i => !i.Ahead)]);
+            }
+            else
+            {
+                Commit(batch);
             }
 
-            Processing.ProcessingMetrics.CommitDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            Processing.ProcessingMetrics.BatchSize.Observe(batch.Count);
             batch.Clear();
         }
+    }
+
+    private void Commit(List<WorkItem> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!TryCommit(batch, out _))
+        {
+            // One bad item must not sink its neighbours: retry each on its own.
+            foreach (var item in batch)
+            {
+                if (!TryCommit([item], out var error))
+                {
+                    item.Done.TrySetException(error!);
+                }
+            }
+        }
+
+        Processing.ProcessingMetrics.CommitDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Processing.ProcessingMetrics.BatchSize.Observe(batch.Count);
     }
 
     // Real time, not TimeProvider: this is a throughput knob of the disk writer, never a business deadline.
@@ -168,5 +187,5 @@ public sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private sealed record WorkItem(Action<LiteDatabase> Work, TaskCompletionSource Done);
+    private sealed record WorkItem(Action<LiteDatabase> Work, TaskCompletionSource Done, bool Ahead);
 }

@@ -13,7 +13,7 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
     {
         ArgumentNullException.ThrowIfNull(item);
         var added = false;
-        await storage.Writer.WriteAsync(db =>
+        await storage.Writer.WriteAheadAsync(db =>
         {
             var col = db.GetCollection<InboxItem>(Collection);
             added = col.FindById(item.Id) is null && col.Insert(item) is not null;
