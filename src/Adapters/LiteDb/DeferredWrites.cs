@@ -25,8 +25,6 @@ public sealed class DeferredWrites : IDisposable
 
     internal static DeferredWrites? Current => CurrentScope.Value;
 
-    public int Count => _work.Count;
-
     internal void Add(Action<LiteDatabase> work) => _work.Add(work);
 
     /// <summary>The saved object, so reads later in the turn see it (the object itself: it is what will be committed).</summary>

@@ -26,14 +26,6 @@ public sealed class LiteInbox(LiteDbStorage storage) : IInbox
             .Find(BsonExpression.Create("$.ProcessedAtUtc = null AND $.Channel = @0", channel))
             .OrderBy(i => i.ReceivedAtUtc).ThenBy(i => i.Id, StringComparer.Ordinal)];
 
-    public Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        item.ProcessedAtUtc = processedAtUtc;
-        item.LastError = error;
-        return storage.Writer.WriteAsync(db => db.GetCollection<InboxItem>(Collection).Update(item));
-    }
-
     public async Task<int> SweepAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
     {
         // Ids first, then deletes by primary key: cheap, and nothing to do most hours.

@@ -23,7 +23,7 @@ public static class ProcessingMetrics
         new HistogramConfiguration { LabelNames = ["channel"], Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
 
     public static readonly Counter TurnsProcessed = Metrics.CreateCounter(
-        "pdbot_turns_total", "Updates processed (ok: committed; coalesced: a press folded into a flood answer; set-aside: gave up).",
+        "pdbot_turns_total", "Updates processed (ok: committed; coalesced: a press folded by flood control; skipped: nothing for the bot; set-aside: gave up).",
         new CounterConfiguration { LabelNames = ["channel", "result"] });
 
     public static readonly Counter Sends = Metrics.CreateCounter(

@@ -5,9 +5,6 @@ namespace PdBot.Adapters.Telegram;
 /// <summary>The channel's log lines: ids and counts only, never message text or tokens.</summary>
 public static partial class TelegramLog
 {
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram round failed; retrying")]
-    public static partial void RoundFailed(ILogger logger, Exception ex);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Error}); retrying in 5 s")]
     public static partial void PollFailed(ILogger logger, string error);
 

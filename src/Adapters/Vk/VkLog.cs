@@ -5,9 +5,6 @@ namespace PdBot.Adapters.Vk;
 /// <summary>The channel's log lines: ids and codes only, never message text or tokens.</summary>
 public static partial class VkLog
 {
-    [LoggerMessage(Level = LogLevel.Error, Message = "VK round failed; retrying")]
-    public static partial void RoundFailed(ILogger logger, Exception ex);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "VK Long Poll: {What}")]
     public static partial void Poll(ILogger logger, string what);
 }

@@ -9,7 +9,6 @@ public interface IInbox
     /// <summary>Items of a channel not processed yet, oldest first.</summary>
     IReadOnlyList<InboxItem> Unprocessed(string channel);
 
-    Task MarkProcessedAsync(InboxItem item, DateTime processedAtUtc, string? error = null, CancellationToken cancellationToken = default);
 
     Task MarkFailedAsync(InboxItem item, string error, CancellationToken cancellationToken = default);
 

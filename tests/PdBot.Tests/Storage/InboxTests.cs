@@ -32,8 +32,14 @@ public sealed class InboxTests : IDisposable
             await Inbox.TryAddAsync(Item(id, at));
         }
 
+        // Marked processed the way the loop marks it: in a turn's transaction.
         var first = Inbox.Unprocessed("telegram")[0];
-        await Inbox.MarkProcessedAsync(first, recent);
+        first.ProcessedAtUtc = recent;
+        var transactions = (PdBot.Adapters.Processing.ITurnTransactions)_host.Services.GetService(typeof(PdBot.Adapters.Processing.ITurnTransactions))!;
+        using (var turn = transactions.Begin())
+        {
+            await transactions.CommitAsync(turn, [first], [], default);
+        }
 
         Assert.Equal(1, await Inbox.SweepAsync(recent.AddDays(-2)));
         Assert.Equal(["telegram:2", "telegram:3"], Inbox.Unprocessed("telegram").Select(i => i.Id));
