@@ -34,6 +34,9 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
     /// </summary>
     public const string PurposeStateVersion = "$.PurposeId + '/' + $.State + '/' + LPAD(STRING($.TextVersion), 10, '0')";
 
+    public IEnumerable<ConsentRecord> InState(string purposeId, ConsentState state) =>
+        ConsentCollection.Find(Query.StartsWith(PurposeStateVersion, $"{purposeId}/{state}/"));
+
     public IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion)
     {
         string Key(long version) => $"{purposeId}/{ConsentState.Given}/{version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)}";

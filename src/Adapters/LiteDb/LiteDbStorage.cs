@@ -102,6 +102,8 @@ public sealed class LiteDbStorage : IDisposable
         mapper.Entity<PdBot.Core.Outbox.OutboxMessage>().Id(m => m.Id, autoId: false);
         mapper.Entity<PdBot.Core.Inbox.InboxItem>().Id(i => i.Id, autoId: false);
         mapper.Entity<PdBot.Core.Admin.AdminAccount>().Id(a => a.Login, autoId: false);
+        mapper.Entity<PdBot.Core.Mailings.Mailing>().Id(m => m.Id, autoId: false);
+        mapper.Entity<PdBot.Core.Mailings.MailingDelivery>().Id(r => r.Id, autoId: false);
 
         // DateOnly is not a BSON type: store the ISO date.
         mapper.RegisterType(d => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),

@@ -29,6 +29,11 @@ public static class PdBotServices
             sp.GetRequiredService<IOptions<ConsentOptions>>().Value));
         services.AddSingleton(_ => ProductionCalendar.Create(configuration["Calendar:File"]));
         services.AddStorage();
+        services.AddOptions<PdBot.Core.Mailings.MailingOptions>().BindConfiguration("Mailings");
+        services.AddSingleton(sp => new PdBot.Core.Mailings.MailingService(
+            sp.GetRequiredService<PdBot.Core.Mailings.IMailingStore>(),
+            sp.GetRequiredService<IOptions<PdBot.Core.Mailings.MailingOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddRequests();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DeadlineAlerts>();
@@ -83,6 +88,8 @@ public static class PdBotServices
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<LiteAuditLog>());
         services.AddSingleton<LiteConsentStore>();
         services.AddSingleton<IConsentStore>(sp => sp.GetRequiredService<LiteConsentStore>());
+        services.AddSingleton<LiteMailingStore>();
+        services.AddSingleton<PdBot.Core.Mailings.IMailingStore>(sp => sp.GetRequiredService<LiteMailingStore>());
     }
 
     /// <summary>Start-up checks that need the store: text versions and renewals.</summary>

@@ -23,6 +23,12 @@ public sealed class ConsentRecord
 
     public DateTime? GivenAtUtc { get; set; }
 
+    /// <summary>Mailing consent only: the topics the person follows (<c>Mailings:Topics</c> ids); null — every topic.</summary>
+    public List<string>? Topics { get; set; }
+
+    /// <summary>Where the person came from when they gave this consent (a subscription link's source), if known.</summary>
+    public string? Source { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 
     public static string MakeId(string personId, string purposeId) => $"{personId}/{purposeId}";

@@ -12,6 +12,9 @@ public interface IConsentStore
 
     IReadOnlyList<ConsentRecord> RecordsOf(string personId);
 
+    /// <summary>Every record of a purpose in one state (a mailing's audience: the mailing consents given), read lazily.</summary>
+    IEnumerable<ConsentRecord> InState(string purposeId, ConsentState state);
+
     /// <summary>Consents still marked given although the purpose's text is now at another version.</summary>
     IReadOnlyList<ConsentRecord> GivenToOtherVersion(string purposeId, int currentVersion);
 

@@ -19,6 +19,12 @@ public sealed class Person
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The subscription link the person first came through (Telegram <c>/start &lt;source&gt;</c>, VK <c>ref</c>):
+    /// "poster-reception", "site"… Null when unknown.
+    /// </summary>
+    public string? Source { get; set; }
+
     /// <summary>The person blocked the bot or denied messages: nothing more is sent.</summary>
     public bool Unreachable { get; set; }
 
