@@ -48,6 +48,8 @@ public static class PdBotServices
         services.AddSingleton<ITurnTransactions, LiteTurnTransactions>();
         services.AddSingleton<IWithdrawalRecognizer, PdBot.Bot.Conversation.Unsubscribe.WithdrawalRecognizer>();
         services.AddSingleton<ChannelServices>();
+        services.AddSingleton<PdBot.Adapters.Mailings.MailingRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<PdBot.Adapters.Mailings.MailingRunner>());
         services.AddTelegram(configuration);
         services.AddVk(configuration);
         services.AddSingleton<RequestDialog>();
