@@ -12,5 +12,12 @@ public sealed class MailingOptions
     /// <summary>Subscription groups people can follow inside the mailing consent.</summary>
     public List<MailingTopic> Topics { get; set; } = [];
 
-    public MailingTopic? FindTopic(string? id) => Topics.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal));
+    /// <summary>The topic with this id or, as people and other systems may write it, this title (case ignored).</summary>
+    public MailingTopic? FindTopic(string? idOrTitle)
+    {
+        var wanted = idOrTitle?.Trim().Trim('«', '»', '"');
+        return string.IsNullOrEmpty(wanted) ? null
+            : Topics.FirstOrDefault(t => string.Equals(t.Id, wanted, StringComparison.Ordinal))
+            ?? Topics.FirstOrDefault(t => string.Equals(t.Id, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Title, wanted, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -32,7 +32,7 @@ public sealed class MailingService(IMailingStore store, MailingOptions options, 
             errors.Add("Выберите канал: ВКонтакте, Telegram или оба.");
         }
 
-        foreach (var channel in channels.Distinct(StringComparer.Ordinal))
+        foreach (var channel in channels.Select(c => (c ?? "").Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal))
         {
             if (!MailingChannels.All.Contains(channel, StringComparer.Ordinal))
             {
@@ -259,6 +259,14 @@ public sealed class MailingService(IMailingStore store, MailingOptions options, 
             unsubscribed);
     }
 
+    /// <summary>Counts the ledger, taking withdrawals from the people's mailing consent records (withdrawn: when it happened).</summary>
+    public MailingStatistics Statistics(long id, Consent.IConsentStore consents, string mailingPurposeId)
+    {
+        ArgumentNullException.ThrowIfNull(consents);
+        return Statistics(id, personId => consents.RecordsOf(personId).FirstOrDefault(r => r.PurposeId == mailingPurposeId) is { State: Consent.ConsentState.Withdrawn } r
+            ? r.UpdatedAtUtc : null);
+    }
+
     /// <summary>An audited action that changes no state (a test send, an export).</summary>
     public Task NoteAsync(Mailing mailing, string evt, MailingActor actor, string? detail, CancellationToken cancellationToken = default)
     {
@@ -331,11 +339,11 @@ public sealed class MailingService(IMailingStore store, MailingOptions options, 
         return MailingResult.Done(mailing);
     }
 
-    private static void Apply(Mailing m, MailingDraft d, DateTime now)
+    private void Apply(Mailing m, MailingDraft d, DateTime now)
     {
         m.Text = d.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        m.Topic = d.Topic ?? "";
-        m.Channels = [.. d.Channels.Distinct(StringComparer.Ordinal)];
+        m.Topic = options.FindTopic(d.Topic)?.Id ?? d.Topic?.Trim() ?? "";
+        m.Channels = [.. d.Channels.Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
         m.Kind = d.Kind;
         m.SendAtUtc = d.SendAt?.UtcDateTime;
         m.Links = [.. d.Links.Select(l => new MailingLink { Label = l.Label.Trim(), Url = l.Url.Trim() })];

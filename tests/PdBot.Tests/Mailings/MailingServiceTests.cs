@@ -62,6 +62,14 @@ public sealed class MailingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_topic_may_be_named_by_its_title()
+    {
+        var created = await Service.CreateAsync(Draft(topic: "«Новости клиники»", channels: ["VK"]), Operator);
+
+        Assert.Equal(("news", MailingChannels.Vk), (created.Mailing!.Topic, Assert.Single(created.Mailing.Channels)));
+    }
+
+    [Fact]
     public async Task Without_four_eyes_a_submitted_draft_is_scheduled()
     {
         var id = (await Service.CreateAsync(Draft(), Operator)).Mailing!.Id;
