@@ -107,8 +107,9 @@ public sealed partial class MailingSender : IMailingChannel
 
         using var run = new Run(this, mailing, MailingMessage.Build(mailing), mayGoOn);
         var busy = new List<(MailingDelivery Row, DateTimeOffset Retry)>();
-        while (!cancellationToken.IsCancellationRequested && (pending.Count > 0 || busy.Count > 0))
+        while (!cancellationToken.IsCancellationRequested)
         {
+            busy.AddRange(run.TakeBusy());
             var now = _time.GetUtcNow();
             var take = new List<MailingDelivery>();
             while (take.Count < _client.MaxRecipientsPerCall && busy.FindIndex(b => b.Retry <= now) is var i and >= 0)
@@ -124,8 +125,13 @@ public sealed partial class MailingSender : IMailingChannel
 
             if (take.Count == 0)
             {
-                // Only people busy with a turn are left: their turn first, then their send.
-                await Task.Delay(busy.Min(b => b.Retry) - now, _time, cancellationToken);
+                if (busy.Count == 0 && !run.Working)
+                {
+                    break;
+                }
+
+                // People busy with a turn wait for it (their turn first, then their send); or a call in flight may give some back.
+                await (busy.Count > 0 ? Task.Delay(busy.Min(b => b.Retry) - now, _time, cancellationToken) : run.WhenAnyDoneAsync());
                 continue;
             }
 
@@ -134,11 +140,11 @@ public sealed partial class MailingSender : IMailingChannel
                 break;
             }
 
-            var deferred = await run.SendAsync(take, null, cancellationToken);
-            busy.AddRange(deferred.Select(r => (r, _time.GetUtcNow() + HoldRetry)));
+            await run.StartAsync(take, cancellationToken);
         }
 
         await run.DrainAsync();
+        mailing.LastBatch = run.LastBatch;
         return run.Finished;
     }
 
@@ -173,11 +179,84 @@ public sealed partial class MailingSender : IMailingChannel
     /// <summary>One SendAsync or RecoverAsync: its message, the calls in flight, what got an outcome.</summary>
     private sealed class Run(MailingSender sender, Mailing mailing, Core.Turns.BotMessage message, Func<bool> mayGoOn) : IDisposable
     {
+        // VK's call numbers of this run (random_id derives from them); the mailing keeps the last one.
+        private long _lastBatch = mailing.LastBatch;
+
         private readonly SemaphoreSlim _slots = new(MaxCallsInFlight, MaxCallsInFlight);
         private readonly List<Task> _calls = [];
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(MailingDelivery Row, DateTimeOffset Retry)> _busy = new();
         private int _finished;
 
         public int Finished => Volatile.Read(ref _finished);
+
+        public long LastBatch => Interlocked.Read(ref _lastBatch);
+
+        /// <summary>Calls being prepared or made.</summary>
+        public bool Working
+        {
+            get
+            {
+                lock (_calls)
+                {
+                    _calls.RemoveAll(c => c.IsCompleted);
+                    return _calls.Count > 0;
+                }
+            }
+        }
+
+        /// <summary>Rows given back because their person was busy with a turn, with when to try them again.</summary>
+        public List<(MailingDelivery Row, DateTimeOffset Retry)> TakeBusy()
+        {
+            var taken = new List<(MailingDelivery, DateTimeOffset)>();
+            while (_busy.TryDequeue(out var b))
+            {
+                taken.Add(b);
+            }
+
+            return taken;
+        }
+
+        /// <summary>Waits for a free slot, then checks and sends <paramref name="rows"/> in the background (up to <see cref="MaxCallsInFlight"/> at once).</summary>
+        public async Task StartAsync(IReadOnlyList<MailingDelivery> rows, CancellationToken ct)
+        {
+            await _slots.WaitAsync(ct);
+            var work = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        foreach (var row in await SendAsync(rows, null, ct))
+                        {
+                            _busy.Enqueue((row, sender._time.GetUtcNow() + HoldRetry));
+                        }
+                    }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    {
+                        // Stopping: rows in flight are settled by RecoverAsync at the next start.
+                    }
+                    catch (Exception ex)
+                    {
+                        LogCallCrashed(sender._logger, sender.Channel, mailing.Id, ex);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                },
+                CancellationToken.None);
+            lock (_calls)
+            {
+                _calls.Add(work);
+            }
+        }
+
+        public Task WhenAnyDoneAsync()
+        {
+            lock (_calls)
+            {
+                return _calls.Count == 0 ? Task.CompletedTask : Task.WhenAny(_calls);
+            }
+        }
 
         /// <summary>
         /// Checks and sends <paramref name="rows"/> in one call (<paramref name="batch"/>: a VK batch being resent);
@@ -195,8 +274,6 @@ public sealed partial class MailingSender : IMailingChannel
                 return [];
             }
 
-            await _slots.WaitAsync(ct);
-            var slotTaken = true;
             var held = new List<Held>();
             var busy = new List<MailingDelivery>();
             try
@@ -240,7 +317,7 @@ public sealed partial class MailingSender : IMailingChannel
                     return [.. busy, .. held.Select(h => h.Row)]; // they stay pending; SendAsync stops
                 }
 
-                var number = batch ?? (s._client.MaxRecipientsPerCall > 1 ? ++mailing.LastBatch : 0);
+                var number = batch ?? (s._client.MaxRecipientsPerCall > 1 ? Interlocked.Increment(ref _lastBatch) : 0);
                 var now = s.Now();
                 foreach (var h in held)
                 {
@@ -250,24 +327,12 @@ public sealed partial class MailingSender : IMailingChannel
                 }
 
                 await s._store.SaveDeliveriesAsync([.. held.Select(h => h.Row)], ct);
-                var call = new MailingCall(message, mailing.Kind, [.. held.Select(h => h.Person.ChatId)], number > 0 ? RandomId(mailing.Id, number) : 0);
-                slotTaken = false;
-                var heldNow = held;
-                held = [];
-                lock (_calls)
-                {
-                    _calls.Add(Task.Run(() => CallAsync(call, heldNow, ct), CancellationToken.None));
-                }
-
+                await CallAsync(new MailingCall(message, mailing.Kind, [.. held.Select(h => h.Person.ChatId)], number > 0 ? RandomId(mailing.Id, number) : 0), held, ct);
                 return busy;
             }
             finally
             {
                 Release(held);
-                if (slotTaken)
-                {
-                    _slots.Release();
-                }
             }
         }
 
@@ -284,42 +349,26 @@ public sealed partial class MailingSender : IMailingChannel
 
         public void Dispose() => _slots.Dispose();
 
-        /// <summary>The platform call with its retries; the outcomes stored; the holds released; the slot freed.</summary>
+        /// <summary>The platform call with its retries, and the outcomes stored.</summary>
         private async Task CallAsync(MailingCall call, IReadOnlyList<Held> held, CancellationToken ct)
         {
             var s = sender;
             var byChat = held.ToDictionary(h => h.Person.ChatId, StringComparer.Ordinal);
-            try
+            var left = call;
+            for (var attempt = 1; ; attempt++)
             {
-                var left = call;
-                for (var attempt = 1; ; attempt++)
+                var results = await s._client.SendMailingAsync(left, ct);
+                var retry = results.Where(r => r.Status == DeliveryStatus.Retry).ToList();
+                var done = attempt >= MaxAttempts ? results : results.Where(r => r.Status != DeliveryStatus.Retry).ToList();
+                await RecordAsync(done, byChat, ct);
+                if (retry.Count == 0 || attempt >= MaxAttempts)
                 {
-                    var results = await s._client.SendMailingAsync(left, ct);
-                    var retry = results.Where(r => r.Status == DeliveryStatus.Retry).ToList();
-                    var done = attempt >= MaxAttempts ? results : results.Where(r => r.Status != DeliveryStatus.Retry).ToList();
-                    await RecordAsync(done, byChat, ct);
-                    if (retry.Count == 0 || attempt >= MaxAttempts)
-                    {
-                        break;
-                    }
-
-                    await Task.Delay(Backoff(attempt - 1, retry.Max(r => r.RetryAfter)), s._time, ct);
-                    await s._channel.Pacer.WaitSpareAsync(retry.Count == 1 && s._client.MaxRecipientsPerCall == 1 ? retry[0].ChatId : null, ct);
-                    left = call with { ChatIds = [.. retry.Select(r => r.ChatId)] }; // VK: the same random_id
+                    return;
                 }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Stopping: the rows stay in flight; RecoverAsync settles them at the next start.
-            }
-            catch (Exception ex)
-            {
-                LogCallCrashed(s._logger, s.Channel, mailing.Id, ex);
-            }
-            finally
-            {
-                Release(held);
-                _slots.Release();
+
+                await Task.Delay(Backoff(attempt - 1, retry.Max(r => r.RetryAfter)), s._time, ct);
+                await s._channel.Pacer.WaitSpareAsync(retry.Count == 1 && s._client.MaxRecipientsPerCall == 1 ? retry[0].ChatId : null, ct);
+                left = call with { ChatIds = [.. retry.Select(r => r.ChatId)] }; // VK: the same random_id
             }
         }
 
