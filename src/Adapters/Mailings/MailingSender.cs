@@ -350,7 +350,7 @@ public sealed partial class MailingSender : IMailingChannel
         public void Dispose() => _slots.Dispose();
 
         /// <summary>The platform call with its retries, and the outcomes stored.</summary>
-        private async Task CallAsync(MailingCall call, IReadOnlyList<Held> held, CancellationToken ct)
+        private async Task CallAsync(MailingCall call, List<Held> held, CancellationToken ct)
         {
             var s = sender;
             var byChat = held.ToDictionary(h => h.Person.ChatId, StringComparer.Ordinal);
@@ -360,6 +360,11 @@ public sealed partial class MailingSender : IMailingChannel
                 var results = await s._client.SendMailingAsync(left, ct);
                 var retry = results.Where(r => r.Status == DeliveryStatus.Retry).ToList();
                 var done = attempt >= MaxAttempts ? results : results.Where(r => r.Status != DeliveryStatus.Retry).ToList();
+
+                // Their send is over: their turns may run now (a crash before the outcome is stored leaves the row in flight).
+                var over = done.Select(r => byChat[r.ChatId]).ToList();
+                Release(over);
+                held.RemoveAll(over.Contains);
                 await RecordAsync(done, byChat, ct);
                 if (retry.Count == 0 || attempt >= MaxAttempts)
                 {
