@@ -26,6 +26,12 @@ public sealed partial class MailingSender : IMailingChannel
     /// <summary>How soon a person busy with a turn is tried again.</summary>
     public static readonly TimeSpan HoldRetry = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The reason of a row whose every attempt got no answer from the platform.</summary>
+    public const string NetworkFailure = "network";
+
+    /// <summary>The reason of a row refused without an error code.</summary>
+    public const string OtherFailure = "error";
+
     private static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
 
     private readonly IMailingClient _client;
@@ -69,7 +75,7 @@ public sealed partial class MailingSender : IMailingChannel
             var now = Now();
             foreach (var row in inFlight)
             {
-                (row.State, row.AtUtc, row.Reason) = (MailingDeliveryState.Unknown, now, OutboxSender.InterruptedByRestart);
+                (row.State, row.AtUtc, row.Reason) = (MailingDeliveryState.Unknown, now, null);
             }
 
             await _store.SaveDeliveriesAsync(inFlight, cancellationToken);
@@ -153,7 +159,10 @@ public sealed partial class MailingSender : IMailingChannel
         { Status: DeliveryStatus.Unreachable, ErrorCode: 403 } => MailingSkipReasons.BotBlocked,
         { Status: DeliveryStatus.Unreachable } => MailingSkipReasons.Denied,
         { ErrorCode: { } code } => code.ToString(CultureInfo.InvariantCulture),
-        _ => r.Error ?? r.Status.ToString(),
+
+        // No code to show (the platform never answered): the log has the details, the ledger only this word.
+        { Status: DeliveryStatus.Retry } => NetworkFailure,
+        _ => OtherFailure,
     };
 
     private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
