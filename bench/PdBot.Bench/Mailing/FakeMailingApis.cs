@@ -21,6 +21,8 @@ internal sealed class FakeMailingApis : IAsyncDisposable
     public const string TelegramToken = "123456:BENCH";
     public const string VkToken = "vk-bench-token";
     public const long VkGroupId = 229000000;
+    /// <summary>The channel name under which every VK API call (mailing, replies, press answers) is recorded.</summary>
+    public const string AnyVkCall = "vk-any";
     private readonly WebApplication _app;
     private readonly string _mailingText;
     private readonly TimeSpan _latency;
@@ -89,6 +91,7 @@ internal sealed class FakeMailingApis : IAsyncDisposable
         }
         else
         {
+            _calls.Enqueue((AnyVkCall, TimeProvider.System.GetUtcNow().UtcDateTime, 0));
             var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
             json = method switch
             {
