@@ -4,8 +4,10 @@ using PdBot.Bench;
 // Measures consent events written per second to a real LiteDB file: group commit vs one transaction per event.
 // `console [--events N] [--runs R]` measures the admin console's consent log page instead.
 // `webhook [--quick]` measures the real host's webhook and processing loop against a fake Telegram API;
+// `mailing --recipients N` sends a mailing through the real senders against fake Telegram and VK APIs;
 // `verify --entries N` the audit check of a long trail; `idle --persons N` the idle host's memory.
 if (args.Length > 0 && args[0] == "webhook") return await PdBot.Bench.Webhook.WebhookBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "mailing") return await PdBot.Bench.Mailing.MailingBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "verify") return await VerifyBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "idle") return await IdleBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "empty-host") return await IdleBench.RunEmptyHostAsync();

@@ -69,6 +69,15 @@ public sealed partial class ChannelLoop : IDisposable
         return added;
     }
 
+    /// <summary>
+    /// Holds the person's turns while a mailing decides and sends to them: false when they have an update queued or
+    /// running (try again after it). See <see cref="PartitionQueue.TryHold"/>.
+    /// </summary>
+    public bool TryHoldPerson(string userId) => _queue.TryHold(PersonKey(userId));
+
+    /// <summary>Ends <see cref="TryHoldPerson"/>: their waiting updates run.</summary>
+    public void ReleasePerson(string userId) => _queue.Release(PersonKey(userId));
+
     /// <summary>Runs the workers until stopped; first queues whatever a previous run left unprocessed.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -102,6 +111,9 @@ public sealed partial class ChannelLoop : IDisposable
     }
 
     public void Dispose() => _queue.Dispose();
+
+    // The same key PartitionQueue.KeyOf gives the person's updates.
+    private string PersonKey(string userId) => $"{_channel}:{userId}";
 
     private void Reload()
     {

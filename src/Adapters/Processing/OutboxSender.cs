@@ -43,7 +43,8 @@ public sealed class OutboxSender : IDisposable
     private bool _reload = true;
     private int _failuresInARow;
 
-    public OutboxSender(IPlatformClient client, IOutbox outbox, Func<string, CancellationToken, Task> onUnreachable, TimeProvider time, ILogger logger)
+    /// <param name="pacer">The platform's pace shared with its mailings (null: one of its own).</param>
+    public OutboxSender(IPlatformClient client, IOutbox outbox, Func<string, CancellationToken, Task> onUnreachable, TimeProvider time, ILogger logger, SendPacer? pacer = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -52,7 +53,7 @@ public sealed class OutboxSender : IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         (_client, _outbox, _onUnreachable, _time, _logger) = (client, outbox, onUnreachable, time, logger);
         _channel = client.Channel;
-        _pacer = new SendPacer(client.Limits, time);
+        _pacer = pacer ?? new SendPacer(client.Limits, time);
     }
 
     /// <summary>Messages known and not finished yet (queued, waiting for a retry, or in flight).</summary>
@@ -379,11 +380,7 @@ public sealed class OutboxSender : IDisposable
         if (m.Action != OutboxAction.Answer)
         {
             // Answers are not paced: Telegram wants them within 15 s of the press.
-            TimeSpan wait;
-            while ((wait = _pacer.TryTake(m.ChatId)) > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, ct);
-            }
+            await _pacer.WaitAsync(m.ChatId, ct);
         }
 
         if (_client.Limits.AtMostOnce && m.Action == OutboxAction.Send)

@@ -15,6 +15,9 @@ public sealed class Partition(string key)
     /// <summary>Its head item failed and waits for the retry time; the partition is not ready meanwhile.</summary>
     internal bool Parked { get; set; }
 
+    /// <summary>Held outside the loop (<see cref="PartitionQueue.TryHold"/>): its updates wait until released.</summary>
+    internal bool Held { get; set; }
+
     /// <summary>In the ready list (the node, so a demand to stop can move it to the urgent list).</summary>
     internal LinkedListNode<Partition>? Ready { get; set; }
 }

@@ -64,13 +64,49 @@ public sealed class PartitionQueue : IDisposable
                 p.UrgentCount++;
             }
 
-            if (!p.Running && !p.Parked)
+            if (!p.Running && !p.Parked && !p.Held)
             {
                 MakeReadyLocked(p);
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Holds a person's partition while something outside the loop acts for them (a mailing's send): succeeds only
+    /// when they have no update queued, running or waiting for a retry. While held their new updates queue but do not
+    /// start, so what is decided under the hold and their next turn are strictly ordered; <see cref="Release"/> ends it.
+    /// </summary>
+    public bool TryHold(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            if (_partitions.ContainsKey(key))
+            {
+                return false;
+            }
+
+            _partitions[key] = new Partition(key) { Held = true };
+            return true;
+        }
+    }
+
+    /// <summary>Ends a hold taken with <see cref="TryHold"/>: updates that arrived meanwhile become ready.</summary>
+    public void Release(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            if (!_partitions.TryGetValue(key, out var p) || !p.Held)
+            {
+                return;
+            }
+
+            p.Held = false;
+            MakeReadyLocked(p);
+        }
     }
 
     public bool Knows(string itemId)

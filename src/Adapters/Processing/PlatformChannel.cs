@@ -22,7 +22,8 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
         _client = client;
         var logger = services.Logs.CreateLogger(GetType());
         Time = services.Time;
-        Sender = new OutboxSender(client, services.Outbox, ReportUnreachableAsync, services.Time, logger);
+        Pacer = new SendPacer(client.Limits, services.Time);
+        Sender = new OutboxSender(client, services.Outbox, ReportUnreachableAsync, services.Time, logger, Pacer);
         Loop = new ChannelLoop(client.Channel, services.Inbox, services.Transactions, services.Bot, services.Withdrawals,
             toActivity, Sender.Enqueue, services.Options.Value, services.Time, logger);
     }
@@ -32,6 +33,9 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
     public ChannelLoop Loop { get; }
 
     public OutboxSender Sender { get; }
+
+    /// <summary>The platform's pace, shared by the turn replies (first) and the mailings.</summary>
+    public SendPacer Pacer { get; }
 
     protected TimeProvider Time { get; }
 
@@ -76,6 +80,7 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
         await Task.WhenAll(Loop.RunAsync(stoppingToken), Sender.RunAsync(stoppingToken));
     }
 
-    private async Task ReportUnreachableAsync(string chatId, CancellationToken cancellationToken) =>
+    /// <summary>The platform refused a send to <paramref name="chatId"/> for good (blocked, denied): the person's loop records them unreachable.</summary>
+    public async Task ReportUnreachableAsync(string chatId, CancellationToken cancellationToken) =>
         await Loop.IngestAsync(UnreachableNotice.Create(Channel, chatId, Time), null, cancellationToken);
 }

@@ -4,18 +4,22 @@ namespace PdBot.Adapters.Processing;
 /// A platform's pace: at most <see cref="SendLimits.PerSecondOverall"/> calls in any one-second window, and per chat a
 /// token bucket of <see cref="SendLimits.PerChatBurst"/> refilled one per <see cref="SendLimits.PerChatInterval"/>.
 /// It only answers how long to wait; the caller waits (on its clock). A chat whose bucket is full again is forgotten,
-/// so the state stays as small as the set of recently served chats.
+/// so the state stays as small as the set of recently served chats. One pacer serves a platform's turn replies and
+/// its mailings: a reply waiting for the overall window goes first (<see cref="WaitAsync"/>), a mailing takes only
+/// a slot no reply is waiting for (<see cref="WaitSpareAsync"/>), so a person's answer never queues behind a mailing.
 /// </summary>
 public sealed class SendPacer
 {
     private const int MinSweep = 1024;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SpareRecheck = TimeSpan.FromMilliseconds(5);
     private readonly SendLimits _limits;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _recent = new();
     private readonly Dictionary<string, Bucket> _chats = new(StringComparer.Ordinal);
     private int _sweepAt = MinSweep;
+    private int _repliesWaiting;
 
     public SendPacer(SendLimits limits, TimeProvider time)
     {
@@ -81,7 +85,88 @@ public sealed class SendPacer
         }
     }
 
+    /// <summary>Waits on the clock for a slot for a turn's reply to <paramref name="chatId"/> and takes it; mailings wait meanwhile.</summary>
+    public async Task WaitAsync(string chatId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        var blocking = false; // counted in _repliesWaiting: it waits for the overall window, not for its own chat
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    var now = _time.GetUtcNow();
+                    var (overall, perChat) = PartsLocked(chatId, now);
+                    var nowBlocking = overall > TimeSpan.Zero && overall >= perChat;
+                    if (nowBlocking != blocking)
+                    {
+                        _repliesWaiting += nowBlocking ? 1 : -1;
+                        blocking = nowBlocking;
+                    }
+
+                    if (overall == TimeSpan.Zero && perChat == TimeSpan.Zero)
+                    {
+                        TakeLocked(chatId, now);
+                        return;
+                    }
+
+                    wait = overall > perChat ? overall : perChat;
+                }
+
+                await Task.Delay(wait, _time, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (blocking)
+            {
+                lock (_gate)
+                {
+                    _repliesWaiting--;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a slot no reply is waiting for, and takes it (a mailing's call). <paramref name="chatId"/> null: a call
+    /// to many chats at once (VK's peer_ids), paced overall only.
+    /// </summary>
+    public async Task WaitSpareAsync(string? chatId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                var (overall, perChat) = PartsLocked(chatId, now);
+                if (_repliesWaiting == 0 && overall == TimeSpan.Zero && perChat == TimeSpan.Zero)
+                {
+                    TakeLocked(chatId, now);
+                    return;
+                }
+
+                wait = overall > perChat ? overall : perChat;
+                if (_repliesWaiting > 0 && wait < SpareRecheck)
+                {
+                    wait = SpareRecheck; // a reply takes the free slot first
+                }
+            }
+
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+
     private TimeSpan DelayLocked(string chatId, DateTimeOffset now)
+    {
+        var (overall, perChat) = PartsLocked(chatId, now);
+        return overall > perChat ? overall : perChat;
+    }
+
+    private (TimeSpan Overall, TimeSpan PerChat) PartsLocked(string? chatId, DateTimeOffset now)
     {
         while (_recent.Count > 0 && now - _recent.Peek() >= Window)
         {
@@ -89,15 +174,20 @@ public sealed class SendPacer
         }
 
         var overall = _recent.Count < _limits.PerSecondOverall ? TimeSpan.Zero : Window - (now - _recent.Peek());
-        var tokens = Tokens(chatId, now);
+        var tokens = chatId is null ? _limits.PerChatBurst : Tokens(chatId, now);
         var perChat = tokens >= 1 ? TimeSpan.Zero : (1 - tokens) * _limits.PerChatInterval;
-        return overall > perChat ? overall : perChat;
+        return (overall, perChat);
     }
 
-    private void TakeLocked(string chatId, DateTimeOffset now)
+    private void TakeLocked(string? chatId, DateTimeOffset now)
     {
-        _chats[chatId] = new Bucket(Tokens(chatId, now) - 1, now);
         _recent.Enqueue(now);
+        if (chatId is null)
+        {
+            return;
+        }
+
+        _chats[chatId] = new Bucket(Tokens(chatId, now) - 1, now);
         if (_chats.Count >= _sweepAt)
         {
             Sweep(now);

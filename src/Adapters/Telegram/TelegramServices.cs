@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Mailings;
 using global::Telegram.Bot;
 
 namespace PdBot.Adapters.Telegram;
@@ -37,6 +38,7 @@ public static class TelegramServices
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<Processing.IChannelHealthSource>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddHostedService(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddMailingSender<TelegramAdapter, TelegramChannel>();
         if (options.Mode == TelegramOptions.Polling)
         {
             services.AddSingleton<TelegramPolling>();

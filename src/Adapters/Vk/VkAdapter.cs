@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PdBot.Adapters.Inbox;
+using PdBot.Adapters.Mailings;
 using PdBot.Adapters.Processing;
 using PdBot.Adapters.Vk.Api;
 using PdBot.Core.Inbox;
+using PdBot.Core.Mailings;
 using PdBot.Core.Outbox;
 using PdBot.Core.Turns;
 
@@ -17,7 +19,7 @@ namespace PdBot.Adapters.Vk;
 /// Every send carries a random_id derived from the message's dedupe key, so a retry — ours or after a crash — can
 /// never double-send: VK drops the repeat.
 /// </summary>
-public sealed class VkAdapter(VkApi api) : IPlatformClient
+public sealed class VkAdapter(VkApi api) : IPlatformClient, IMailingClient
 {
     /// <summary>20 requests a second per token; per chat the same gentle pace as Telegram. A repeat is safe (random_id).</summary>
     public static readonly SendLimits VkLimits = new(20, 5, TimeSpan.FromSeconds(1), AtMostOnce: false);
@@ -27,6 +29,9 @@ public sealed class VkAdapter(VkApi api) : IPlatformClient
     public string Channel => VkActivityMapper.Channel;
 
     public SendLimits Limits => VkLimits;
+
+    /// <summary>messages.send with peer_ids: one text to up to 100 people in one call.</summary>
+    public int MaxRecipientsPerCall => MessagesCategory.MaxPeerIds;
 
     /// <summary>The activity a stored event stands for (null: nothing for the bot); a refused send's notice is an "unsubscribed".</summary>
     public static Activity? ToActivity(InboxItem item)
@@ -80,6 +85,44 @@ public sealed class VkAdapter(VkApi api) : IPlatformClient
         }
     }
 
+    /// <summary>
+    /// One mailing message to up to 100 peers, with its intent (advertising: promo_newsletter, informational:
+    /// non_promo_newsletter) and the call's random_id, so a resend after a crash is dropped by VK for whoever got it.
+    /// </summary>
+    public async Task<IReadOnlyList<MailingRecipientResult>> SendMailingAsync(MailingCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            var sent = await api.Messages.SendToUserIdsAsync(new MessagesSendParams
+            {
+                PeerIds = [.. call.ChatIds.Select(c => long.Parse(c, CultureInfo.InvariantCulture))],
+                RandomId = call.RandomId,
+                Message = call.Message.Text,
+                Keyboard = Keyboard(call.Message.Buttons, false),
+                Intent = call.Kind == MailingKind.Advertising ? MessageIntent.PromoNewsletter : MessageIntent.NonPromoNewsletter,
+            }, cancellationToken);
+            var byPeer = sent.GroupBy(r => r.PeerId).ToDictionary(g => g.Key, g => g.First());
+            return [.. call.ChatIds.Select(chat => Outcome(chat, byPeer.GetValueOrDefault(long.Parse(chat, CultureInfo.InvariantCulture))))];
+        }
+        catch (VkApiException e)
+        {
+            return MailingRecipientResult.ForAll(call.ChatIds, Classify(e, OutboxAction.Send), e.ErrorCode > 0 ? e.ErrorCode : e.HttpStatus);
+        }
+        catch (HttpRequestException e)
+        {
+            return MailingRecipientResult.ForAll(call.ChatIds, new DeliveryResult(DeliveryStatus.Retry, Error: e.HttpRequestError.ToString()), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return MailingRecipientResult.ForAll(call.ChatIds, new DeliveryResult(DeliveryStatus.Retry, Error: "timeout"), null);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return MailingRecipientResult.ForAll(call.ChatIds, new DeliveryResult(DeliveryStatus.Failed, Error: "malformed peer id"), null);
+        }
+    }
+
     /// <summary>How a VK error is taken (its message holds the code and VK's words only: no peer, no text).</summary>
     public static DeliveryResult Classify(VkApiException error, string action)
     {
@@ -102,6 +145,20 @@ public sealed class VkAdapter(VkApi api) : IPlatformClient
     {
         var v = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0) & 0x7FFFFFFF;
         return v == 0 ? 1 : v;
+    }
+
+    private static MailingRecipientResult Outcome(string chat, MessagesSendResult? r) => r switch
+    {
+        null => new MailingRecipientResult(chat, DeliveryStatus.Failed, Error: "no result for the peer"),
+        { ErrorCode: { } code } => Refused(chat, code, r.ErrorDescription),
+        _ => new MailingRecipientResult(chat, DeliveryStatus.Sent, r.MessageId?.ToString(CultureInfo.InvariantCulture)),
+    };
+
+    // A peer's own error in the array: taken like the same error for a single send.
+    private static MailingRecipientResult Refused(string chat, int code, string? description)
+    {
+        var result = Classify(VkApiException.Create(code, description), OutboxAction.Send);
+        return new MailingRecipientResult(chat, result.Status, null, result.Error, code);
     }
 
     private static string Key(OutboxMessage m) => m.DedupeKey ?? $"outbox-{m.Id}";
@@ -195,7 +252,11 @@ public sealed class VkAdapter(VkApi api) : IPlatformClient
             {
                 // An ordinary button gets no colour: VK's schema names the plain one "default", its keyboard page "secondary".
                 var color = b.Label.StartsWith('☑') ? KeyboardButtonColor.Positive : b.Label == "Отправить" ? KeyboardButtonColor.Primary : KeyboardButtonColor.Default;
-                if (textOnly)
+                if (MailingMessage.UrlOf(b) is { } url)
+                {
+                    k.AddOpenLinkButton(b.Label, url);
+                }
+                else if (textOnly)
                 {
                     k.AddButton(b.Label, VkActivityMapper.Wrap(b.Payload), color);
                 }

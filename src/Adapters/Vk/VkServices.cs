@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Mailings;
 using PdBot.Adapters.Vk.Api;
 
 namespace PdBot.Adapters.Vk;
@@ -37,6 +38,7 @@ public static class VkServices
         services.AddSingleton<VkChannel>();
         services.AddSingleton<Processing.IChannelHealthSource>(sp => sp.GetRequiredService<VkChannel>());
         services.AddHostedService(sp => sp.GetRequiredService<VkChannel>());
+        services.AddMailingSender<VkAdapter, VkChannel>();
         if (options.Mode == VkOptions.LongPoll)
         {
             services.AddSingleton<VkLongPoll>();

@@ -102,6 +102,51 @@ public sealed class PartitionQueueTests : IDisposable
         Assert.False(_queue.Knows("a1"));
     }
 
+    [Fact]
+    public void A_hold_is_refused_while_the_person_has_an_update_queued_or_running()
+    {
+        _queue.Add(Work("a1", "anna"));
+        Assert.False(_queue.TryHold("test:anna")); // queued
+
+        Assert.True(_queue.TryTake(out var running));
+        Assert.False(_queue.TryHold("test:anna")); // running
+
+        _queue.Complete(running.Partition);
+        Assert.True(_queue.TryHold("test:anna"));
+        Assert.False(_queue.TryHold("test:anna")); // already held
+    }
+
+    [Fact]
+    public void Updates_arriving_during_a_hold_wait_for_its_release_and_others_go_on()
+    {
+        Assert.True(_queue.TryHold("test:anna"));
+        _queue.Add(Work("a1", "anna", urgent: true));
+        _queue.Add(Work("b1", "boris"));
+
+        Assert.True(_queue.TryTake(out var other));
+        Assert.Equal("b1", other.Work.Item.Id);
+        _queue.Complete(other.Partition);
+        Assert.False(_queue.TryTake(out _)); // anna's stop waits for the hold, however urgent
+
+        _queue.Release("test:anna");
+        Assert.True(_queue.TryTake(out var released));
+        Assert.Equal("a1", released.Work.Item.Id);
+    }
+
+    [Fact]
+    public void A_released_hold_without_updates_leaves_nothing_behind()
+    {
+        Assert.True(_queue.TryHold("test:anna"));
+        _queue.Release("test:anna");
+        _queue.Release("test:anna"); // a second release is harmless
+
+        Assert.True(_queue.WhenIdleAsync().IsCompleted);
+        Assert.True(_queue.TryHold("test:anna"));
+        _queue.Add(Work("a1", "anna"));
+        _queue.Release("test:anna");
+        Assert.Equal(["a1"], Drain());
+    }
+
     private List<string> Drain()
     {
         var order = new List<string>();

@@ -59,4 +59,26 @@ public sealed class SendPacerTests
         Assert.InRange(pacer.TrackedChats, 1000, 4096);
         Assert.Equal(TimeSpan.Zero, pacer.Delay("chat-99-0"));
     }
+
+    [Fact]
+    public async Task A_reply_waiting_for_the_window_takes_the_next_slot_before_a_mailing()
+    {
+        var pacer = new SendPacer(Limits with { PerSecondOverall = 1 }, _clock);
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("x"));
+        var mailing = pacer.WaitSpareAsync(null, default);
+        var reply = pacer.WaitAsync("a", default);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await reply.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(mailing.IsCompleted); // the freed slot went to the reply
+
+        for (var i = 0; i < 300 && !mailing.IsCompleted; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.WhenAny(mailing, Task.Delay(1));
+        }
+
+        await mailing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(pacer.Delay("b") > TimeSpan.Zero); // and it took a slot of the window
+    }
 }

@@ -309,6 +309,11 @@ public sealed partial class FakeVkServer : IAsyncDisposable
 
     private JsonObject Send(VkRecordedCall call)
     {
+        if (call.Field("peer_ids") is { } peerIds)
+        {
+            return SendToMany(call, [.. peerIds.Split(',').Select(p => long.Parse(p, CultureInfo.InvariantCulture))]);
+        }
+
         // Only private dialogs and chats by peer_id or user_id are played; the schema check has passed, random_id is there.
         if (call.PeerId is not { } peer || call.RandomId is not { } randomId || randomId == 0)
         {
@@ -336,6 +341,63 @@ public sealed partial class FakeVkServer : IAsyncDisposable
             _sent.Add(new VkSentMessage(id, peer, randomId, call.Message, keyboard, call.Field("payload")) { ConversationMessageId = cmid });
             return Ok(id);
         }
+    }
+
+    /// <summary>
+    /// messages.send with peer_ids: VK's array of {peer_id, message_id, conversation_message_id, error?}; a peer made to
+    /// fail (<see cref="AlwaysFail"/>, <see cref="FailNext"/> with a peer) gets its error in its item, the others are sent;
+    /// a random_id repeated for a peer is not sent to it again.
+    /// </summary>
+    private JsonObject SendToMany(VkRecordedCall call, IReadOnlyList<long> peers)
+    {
+        var randomId = call.RandomId ?? 0;
+        JsonElement? keyboard = null;
+        if (call.Field("keyboard") is { } text)
+        {
+            using var doc = JsonDocument.Parse(text);
+            keyboard = doc.RootElement.Clone();
+        }
+
+        var items = new JsonArray();
+        lock (_gate)
+        {
+            foreach (var peer in peers)
+            {
+                var failure = _failures.FirstOrDefault(f => f.Method == "messages.send" && f.PeerId == peer);
+                if (failure is { Once: true })
+                {
+                    _failures.Remove(failure);
+                }
+
+                if (failure is not null)
+                {
+                    items.Add(new JsonObject
+                    {
+                        ["peer_id"] = peer,
+                        ["message_id"] = 0,
+                        ["conversation_message_id"] = 0,
+                        ["error"] = new JsonObject { ["code"] = failure.Code, ["description"] = failure.Message },
+                    });
+                    continue;
+                }
+
+                if (!_byRandomId.TryGetValue((peer, randomId), out var id))
+                {
+                    id = _nextMessageId++;
+                    _lastCmid[peer] = _lastCmid.GetValueOrDefault(peer, 100) + 1;
+                    _byRandomId[(peer, randomId)] = id;
+                    _sent.Add(new VkSentMessage(id, peer, randomId, call.Message, keyboard, call.Field("payload"))
+                    {
+                        ConversationMessageId = _lastCmid[peer],
+                        Intent = call.Field("intent"),
+                    });
+                }
+
+                items.Add(new JsonObject { ["peer_id"] = peer, ["message_id"] = id, ["conversation_message_id"] = _sent.First(m => m.MessageId == id).ConversationMessageId });
+            }
+        }
+
+        return Ok(items);
     }
 
     /// <summary>The messages this fake sent to the peer with those numbers, in VK's shape (a community's message: from_id is -group id, out 1).</summary>

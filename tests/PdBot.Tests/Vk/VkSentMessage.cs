@@ -7,4 +7,7 @@ public sealed record VkSentMessage(long MessageId, long PeerId, long RandomId, s
 {
     /// <summary>The message's number in its conversation (from 101 per peer here): what a message_event for its buttons carries.</summary>
     public long ConversationMessageId { get; init; }
+
+    /// <summary>messages.send's intent as sent (null when none was).</summary>
+    public string? Intent { get; init; }
 }

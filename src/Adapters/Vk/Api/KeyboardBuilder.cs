@@ -46,6 +46,24 @@ public sealed class KeyboardBuilder
     public KeyboardBuilder AddCallbackButton(string label, string payloadJson, KeyboardButtonColor? color = null) =>
         AddButton(label, payloadJson, color, KeyboardButtonActionType.Callback);
 
+    /// <summary>A button that opens <paramref name="link"/> (no payload, no colour: VK allows neither on open_link here).</summary>
+    public KeyboardBuilder AddOpenLinkButton(string label, string link)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
+        if (_current.Count >= MaxButtonsPerLine)
+        {
+            throw new InvalidOperationException($"A keyboard line holds at most {MaxButtonsPerLine} buttons.");
+        }
+
+        _current.Add(new MessageKeyboardButton
+        {
+            Action = new MessageKeyboardButtonAction { Type = KeyboardButtonActionType.OpenLink, Label = Truncate(label), Link = link },
+        });
+        Validate();
+        return this;
+    }
+
     /// <summary>Starts a new line; does nothing on an empty line, so no empty rows reach VK.</summary>
     public KeyboardBuilder AddLine()
     {

@@ -56,9 +56,15 @@ public sealed class MessageKeyboard
         {
             KeyboardButtonActionType.Text => "text",
             KeyboardButtonActionType.Callback => "callback",
+            KeyboardButtonActionType.OpenLink => "open_link",
             _ => throw new InvalidOperationException($"Unknown button action {button.Action.Type}"),
         });
         w.WriteString("label", button.Action.Label);
+        if (button.Action.Link is { } link)
+        {
+            w.WriteString("link", link);
+        }
+
         if (!string.IsNullOrEmpty(button.Action.Payload))
         {
             w.WriteString("payload", button.Action.Payload);
@@ -66,8 +72,8 @@ public sealed class MessageKeyboard
 
         w.WriteEndObject();
 
-        // Colors exist only for text and callback buttons — the only two kinds here; Default means "let VK choose".
-        if (button.Color is { } color && color != KeyboardButtonColor.Default)
+        // Colors exist only for text and callback buttons; Default means "let VK choose".
+        if (button.Color is { } color && color != KeyboardButtonColor.Default && button.Action.Type != KeyboardButtonActionType.OpenLink)
         {
             w.WriteString("color", color switch
             {

@@ -8,4 +8,9 @@ public sealed class MessageKeyboardButtonAction
     public required string Label { get; init; }
 
     public string? Payload { get; init; }
+
+    /// <summary>The address an open_link button opens.</summary>
+#pragma warning disable CA1056 // VK's field is a string, written as given
+    public string? Link { get; init; }
+#pragma warning restore CA1056
 }

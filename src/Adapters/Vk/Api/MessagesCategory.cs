@@ -9,6 +9,9 @@ namespace PdBot.Adapters.Vk.Api;
 /// </summary>
 public sealed class MessagesCategory
 {
+    /// <summary>messages.send takes at most 100 peer_ids (the 5.199 schema's maxItems).</summary>
+    public const int MaxPeerIds = 100;
+
     private readonly VkApi _api;
 
     internal MessagesCategory(VkApi api) => _api = api;
@@ -17,23 +20,34 @@ public sealed class MessagesCategory
     public async Task<long> SendAsync(MessagesSendParams p, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(p);
-        if (p.RandomId == 0)
+        if (p.PeerIds is not null)
         {
-            throw new ArgumentException("RandomId must be non-zero: it is what lets VK drop a retried duplicate.", nameof(p));
+            throw new ArgumentException("PeerIds: use SendToUserIdsAsync, which answers per peer.", nameof(p));
         }
 
-        Int32(p.RandomId, "random_id");
-        RequireText(p.Message, nameof(p));
-        var f = new List<KeyValuePair<string, string>>();
-        Add(f, "peer_id", p.PeerId);
-        Add(f, "user_id", p.UserId);
-        Add(f, "random_id", p.RandomId);
-        Add(f, "message", p.Message);
-        Add(f, "keyboard", p.Keyboard?.ToJson());
-        Add(f, "payload", p.Payload);
-        Add(f, "intent", p.Intent is { } intent ? IntentName(intent) : null);
-        var r = await _api.CallAsync("messages.send", f, ct);
+        var r = await _api.CallAsync("messages.send", SendFields(p), ct);
         return r.ValueKind == JsonValueKind.Number ? r.GetInt64() : throw new VkApiException(-1, "messages.send: the response is not a message id");
+    }
+
+    /// <summary>
+    /// One message to up to 100 peers (<see cref="MessagesSendParams.PeerIds"/>, VkNet's name): VK answers an array with
+    /// each peer's message id or its own error (901: messages denied…), so one refusal does not fail the others.
+    /// </summary>
+    public async Task<IReadOnlyList<MessagesSendResult>> SendToUserIdsAsync(MessagesSendParams p, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (p.PeerIds is not { Count: > 0 and <= MaxPeerIds } || p.PeerId is not null || p.UserId is not null)
+        {
+            throw new ArgumentException($"PeerIds: 1 to {MaxPeerIds} peers, and neither PeerId nor UserId.", nameof(p));
+        }
+
+        var r = await _api.CallAsync("messages.send", SendFields(p), ct);
+        if (r.ValueKind != JsonValueKind.Array)
+        {
+            throw new VkApiException(-1, "messages.send: the response to peer_ids is not an array");
+        }
+
+        return [.. r.EnumerateArray().Select(MessagesSendResult.Read)];
     }
 
     public async Task<bool> EditAsync(MessageEditParams p, CancellationToken ct)
@@ -93,6 +107,27 @@ public sealed class MessagesCategory
         Add(f, "peer_id", peerId);
         Add(f, "event_data", eventData?.ToJson());
         return IsOne(await _api.CallAsync("messages.sendMessageEventAnswer", f, ct));
+    }
+
+    private static List<KeyValuePair<string, string>> SendFields(MessagesSendParams p)
+    {
+        if (p.RandomId == 0)
+        {
+            throw new ArgumentException("RandomId must be non-zero: it is what lets VK drop a retried duplicate.", nameof(p));
+        }
+
+        Int32(p.RandomId, "random_id");
+        RequireText(p.Message, nameof(p));
+        var f = new List<KeyValuePair<string, string>>();
+        Add(f, "peer_id", p.PeerId);
+        Add(f, "user_id", p.UserId);
+        Add(f, "peer_ids", p.PeerIds is { } peers ? string.Join(',', peers.Select(VkApi.Format)) : null);
+        Add(f, "random_id", p.RandomId);
+        Add(f, "message", p.Message);
+        Add(f, "keyboard", p.Keyboard?.ToJson());
+        Add(f, "payload", p.Payload);
+        Add(f, "intent", p.Intent is { } intent ? IntentName(intent) : null);
+        return f;
     }
 
     /// <summary>The schema's snake_case value of <paramref name="intent"/>.</summary>

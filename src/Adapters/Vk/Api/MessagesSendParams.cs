@@ -7,6 +7,9 @@ public sealed class MessagesSendParams
 
     public long? UserId { get; set; }
 
+    /// <summary>Up to 100 recipients of one message (a mailing); then <see cref="MessagesCategory.SendToUserIdsAsync"/> answers per peer.</summary>
+    public IReadOnlyList<long>? PeerIds { get; set; }
+
     /// <summary>
     /// Required and non-zero: 0 disables VK's deduplication, so a retry after a timeout could double-send. An int32:
     /// the 5.199 schema types it "integer" without an int64 format.
