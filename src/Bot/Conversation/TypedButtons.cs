@@ -29,6 +29,8 @@ public static class TypedButtons
         yield return (BotTexts.SubscribeButton, new Payload(Payload.Offer, catalog.Mailing.Id));
         yield return (BotTexts.UnsubscribeButton, new Payload(Payload.Unsubscribe));
         yield return (BotTexts.StopYesButton, new Payload(Payload.StopYes));
+        yield return (BotTexts.TopicsButton, new Payload(Payload.Topics));
+        yield return (BotTexts.TopicsDoneButton, new Payload(Payload.TopicsDone));
         foreach (var p in catalog.Purposes.Where(p => p.Id != catalog.Mailing.Id))
         {
             yield return (BotTexts.GiveConsentPrefix + p.Title, new Payload(Payload.Offer, p.Id));
