@@ -15,26 +15,42 @@ public static class MailingSteps
         new(Text, topic, [MailingChannels.Telegram], MailingKind.Advertising, sendAt, []);
 
     /// <summary>Created, scheduled, started with one ledger row per person, sent to each (message ids 101, 102…) and completed.</summary>
-    public static async Task<Mailing> SendCompletedAsync(this PdBotTestHost host, IReadOnlyList<string> personIds, string topic = "promo")
+    public static Task<Mailing> SendCompletedAsync(this PdBotTestHost host, IReadOnlyList<string> personIds, string topic = "promo")
     {
         ArgumentNullException.ThrowIfNull(host);
-        var service = host.Services.GetRequiredService<MailingService>();
-        var store = host.Services.GetRequiredService<IMailingStore>();
+        return SendCompletedAsync(host.Services, host.Clock, personIds, topic);
+    }
+
+    /// <param name="skipped">People whose turn came after their withdrawal: skipped, no message.</param>
+    public static async Task<Mailing> SendCompletedAsync(IServiceProvider services, TimeProvider clock, IReadOnlyList<string> personIds, string topic = "promo", IReadOnlyCollection<string>? skipped = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(clock);
+        var service = services.GetRequiredService<MailingService>();
+        var store = services.GetRequiredService<IMailingStore>();
         var created = await service.CreateAsync(Draft(topic), Admin);
         var id = Assert.IsType<Mailing>(created.Mailing).Id;
         Assert.True((await service.SubmitAsync(id, Admin)).Ok);
         var rows = personIds.Select(p => new MailingDelivery { Id = MailingDelivery.MakeId(id, p), MailingId = id, PersonId = p, Channel = MailingChannels.Telegram }).ToList();
         Assert.True((await service.StartAsync(store.Find(id)!, rows)).Ok);
 
-        var mailing = host.Catalog.Mailing;
-        var sent = store.Deliveries(id);
-        for (var i = 0; i < sent.Count; i++)
+        var mailing = services.GetRequiredService<ConsentCatalog>().Mailing;
+        var done = store.Deliveries(id);
+        for (var i = 0; i < done.Count; i++)
         {
-            (sent[i].State, sent[i].AtUtc, sent[i].PlatformMessageId) = (MailingDeliveryState.Sent, host.Clock.GetUtcNow().UtcDateTime, (101 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            (sent[i].ConsentVersion, sent[i].ConsentTextHash) = (mailing.Version, ConsentText.Sha256Hex(mailing.Text));
+            var row = done[i];
+            row.AtUtc = clock.GetUtcNow().UtcDateTime;
+            if (skipped?.Contains(row.PersonId) == true)
+            {
+                (row.State, row.Reason) = (MailingDeliveryState.Skipped, MailingSkipReasons.Withdrawn);
+                continue;
+            }
+
+            (row.State, row.PlatformMessageId) = (MailingDeliveryState.Sent, (101 + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            (row.ConsentVersion, row.ConsentTextHash) = (mailing.Version, ConsentText.Sha256Hex(mailing.Text));
         }
 
-        await store.SaveDeliveriesAsync(sent);
+        await store.SaveDeliveriesAsync(done);
         Assert.True((await service.FinishAsync(id)).Ok);
         return store.Find(id)!;
     }
