@@ -28,7 +28,7 @@ public static class AuditVerb
         using var host = CliHost.Build(dbPath, configArgs);
         var audit = host.Services.GetRequiredService<IAuditLog>();
         var result = audit.Verify();
-        var ledgers = LedgerCheck.Run(audit.Query(new AuditQuery { Kind = MailingEvents.Kind }), host.Services.GetRequiredService<IMailingStore>());
+        var ledgers = LedgerCheck.Run(audit.OfKind(MailingEvents.Kind), host.Services.GetRequiredService<IMailingStore>());
         await console.Out.WriteLineAsync(result.IsIntact
             ? $"Цепочка цела: проверено записей — {result.IntactCount}."
             : $"Цепочка нарушена на записи № {result.FirstBadSeq}: {AuditVerification.ProblemText(result.Problem)} (записей до неё, прошедших проверку: {result.IntactCount}).");

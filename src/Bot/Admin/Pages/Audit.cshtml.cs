@@ -79,7 +79,7 @@ public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog, 
         if (VerifyRequested || (Before is null && !HasFilters))
         {
             Verification = audit.Verify();
-            Ledgers = LedgerCheck.Run(audit.Query(new AuditQuery { Kind = MailingEvents.Kind }), mailings);
+            Ledgers = LedgerCheck.Run(audit.OfKind(MailingEvents.Kind), mailings);
         }
 
         Result = audit.Page(ToQuery() with { BeforeSeq = Before }, Math.Clamp(Size, 1, MaxSize));

@@ -31,7 +31,7 @@ public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit,
         // Audited first, so the pack's own access log and chain check include this export.
         await AuditExportAsync("evidence pack " + format, Id);
         var timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox, mailings, catalog.Mailing.Id)!;
-        var ledgers = PdBot.Core.Mailings.LedgerCheck.Run(audit.Query(new AuditQuery { Kind = PdBot.Core.Mailings.MailingEvents.Kind }), mailings);
+        var ledgers = PdBot.Core.Mailings.LedgerCheck.Run(audit.OfKind(PdBot.Core.Mailings.MailingEvents.Kind), mailings);
         var pack = new EvidencePack(timeline, consents, catalog, audit.Verify(), time.GetUtcNow().UtcDateTime, AdminLogin) { Ledgers = ledgers };
         return format switch
         {
