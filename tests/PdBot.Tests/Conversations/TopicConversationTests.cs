@@ -160,4 +160,26 @@ public sealed class TopicConversationTests : IDisposable
         Assert.Equal(["promo", "kids"], _host.MailingRecord().Topics);
         Assert.Equal(3, TopicEntries().Count);
     }
+
+    [Fact]
+    public async Task Typed_labels_open_the_topics_and_finish_them()
+    {
+        await _host.GiveMailingConsentAsync();
+
+        await _host.Chat().Send("темы рассылки")
+            .AssertReply(r => Assert.Equal([Promo, News, Kids, BotTexts.TopicsDoneButton], r.Buttons.Select(b => b.Label)))
+            .Send("Готово")
+            .AssertReply(r => Assert.StartsWith(BotTexts.TopicsChosen(["Акции", "Новости клиники", "Детское отделение"]), r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Typed_done_under_an_open_consent_form_is_not_taken_for_sending_it()
+    {
+        await _host.Chat().Send("/start").SkipReplies().Press(ConsentSteps.MailingBox).SkipReplies()
+            .Send("Готово").AssertReply(r => Assert.Contains("осталось нажать «Отправить»", r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Equal(ConsentState.Ticked, _host.StateOf("mailing"));
+    }
 }
