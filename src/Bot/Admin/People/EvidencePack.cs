@@ -120,6 +120,7 @@ public sealed class EvidencePack
                 PlatformUserId = _timeline.IsErased ? null : p.PlatformUserId,
                 Erased = _timeline.IsErased,
                 CreatedAtUtc = AdminFormat.IsoUtc(p.CreatedAtUtc),
+                p.Source,
                 p.Unreachable,
             },
             Consents = _timeline.Consents.Select(c => new
@@ -134,6 +135,10 @@ public sealed class EvidencePack
                 GivenAtUtc = Iso(c.GivenAtUtc),
                 UpdatedAtUtc = AdminFormat.IsoUtc(c.UpdatedAtUtc),
                 c.Buttons,
+
+                // Mailing consent: the topics followed (null: every topic) and the subscription link it came through.
+                c.Topics,
+                c.Source,
             }),
             Texts = Texts(),
 
