@@ -213,6 +213,39 @@ public sealed class LiteAuditLog : IAuditLog
         return lo;
     }
 
+    /// <summary>
+    /// One query per range of <see cref="ReadChunk"/> sequence numbers, filtered by kind inside it: the few entries of a
+    /// rare kind (a mailing's ledger hash) are found without one read transaction holding the whole trail's pages.
+    /// </summary>
+    public IEnumerable<AuditEntry> OfKind(string kind)
+    {
+        var mapper = _storage.Database.Mapper;
+        var log = _storage.Database.GetCollection(LiteDbStorage.Audit);
+        var (_, lastSeq) = HeadAndLastSeq();
+        if (lastSeq == long.MaxValue)
+        {
+            // A key that is not a number (only an altered file has one): no ranges to walk, so every document in turn.
+            foreach (var doc in Documents().Where(d => d["Kind"] == kind))
+            {
+                yield return AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc);
+            }
+
+            yield break;
+        }
+
+        for (var first = 1L; first <= lastSeq; first += ReadChunk)
+        {
+            BsonValue after = first == 1 ? BsonValue.MinValue : first - 1;
+            var docs = log.Query()
+                .Where(LiteDB.Query.And(LiteDB.Query.GT("_id", after), LiteDB.Query.LTE("_id", first + ReadChunk - 1), LiteDB.Query.EQ(nameof(AuditEntry.Kind), kind)))
+                .OrderBy("_id").ToList();
+            foreach (var doc in docs)
+            {
+                yield return AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc);
+            }
+        }
+    }
+
     public AuditVerification Verify()
     {
         var (head, lastSeq) = HeadAndLastSeq();

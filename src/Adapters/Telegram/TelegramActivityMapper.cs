@@ -1,6 +1,7 @@
 using System.Globalization;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
+using PdBot.Core.People;
 using PdBot.Core.Turns;
 
 namespace PdBot.Adapters.Telegram;
@@ -22,7 +23,8 @@ public static class TelegramActivityMapper
                 ChannelId = Channel,
                 UserId = Id(from.Id),
                 ChatId = Id(m.Chat.Id),
-                Text = text,
+                Text = StartParameter(text) is null ? text : "/start",
+                Source = SubscriptionSource.Clean(StartParameter(text)),
                 MessageId = Id(m.Id),
                 DedupeKey = key,
                 Timestamp = m.Date,
@@ -51,6 +53,17 @@ public static class TelegramActivityMapper
             },
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A subscription link (t.me/bot?start=poster) opens the chat with «/start poster»: the parameter is the link's
+    /// source, not something the person typed, so the bot reads plain «/start». Null when there is none.
+    /// </summary>
+    private static string? StartParameter(string text)
+    {
+        var parts = text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        var command = parts.Length == 2 ? parts[0].Split('@', 2)[0] : "";
+        return string.Equals(command, "/start", StringComparison.OrdinalIgnoreCase) ? parts[1].Trim() : null;
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

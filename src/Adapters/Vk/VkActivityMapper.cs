@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PdBot.Core.People;
 using PdBot.Core.Turns;
 
 namespace PdBot.Adapters.Vk;
@@ -60,8 +61,14 @@ public static class VkActivityMapper
             MessageId = Id(m, "conversation_message_id"),
             DedupeKey = key,
             TextButtonsOnly = !callbacks,
+
+            // vk.me/club?ref=poster: «ref» is the link's source; «ref_source» a second label some links carry.
+            Source = SubscriptionSource.Clean(StringField(m, "ref")) ?? SubscriptionSource.Clean(StringField(m, "ref_source")),
         };
     }
+
+    private static string? StringField(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static Activity Member(ActivityType type, JsonElement o, string? key) => new()
     {

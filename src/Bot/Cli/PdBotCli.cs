@@ -20,6 +20,7 @@ public static class PdBotCli
         root.Add(ConsentsVerb.Command(console));
         root.Add(CalendarVerb.Command(console));
         root.Add(RequestsVerb.Command(console));
+        root.Add(MailingsVerb.Command(console));
         root.Add(RetentionVerb.Command(console));
         root.Add(AdminVerb.Command(console));
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

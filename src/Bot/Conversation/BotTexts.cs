@@ -27,6 +27,8 @@ public static class BotTexts
     public const string SubscribeButton = "Подписаться на рассылку";
     public const string UnsubscribeButton = "Отписаться от рассылки";
     public const string MyDataButton = "Мои данные";
+    public const string TopicsButton = "Темы рассылки";
+    public const string TopicsDoneButton = "Готово";
     public const string GiveConsentPrefix = "Дать согласие: ";
     public const string WithdrawConsentPrefix = "Отозвать согласие: ";
 
@@ -56,6 +58,24 @@ public static class BotTexts
 
     public static string WithdrawnConfirmation(string title) =>
         $"Согласие «{title}» отозвано. Обработка данных для этой цели прекращена.";
+
+    public const string TopicsTitle = "Темы рассылки: отметьте, о чём присылать сообщения, и нажмите «Готово».";
+    public const string TopicsNeedConsent = "Темы выбираются после согласия на рассылку. Подписаться можно через меню.";
+    public const string NoTopicsConfigured = "Рассылка у нас без тем — выбирать ничего не нужно.";
+    public const string TopicGone = "Этой темы больше нет — обновили список.";
+
+    /// <summary>No topic left is a preference, not a withdrawal: the person is told how to withdraw (policy 5.2.1).</summary>
+    public const string NoTopicsChosen = "Вы не выбрали ни одной темы — рассылок не будет, но согласие на рассылку действует. Чтобы отозвать его, нажмите «" + UnsubscribeButton + "» или напишите «Отписаться».";
+
+    public static string TopicFollowed(string title) => $"Тема «{title}» выбрана ☑";
+
+    public static string TopicLeft(string title) => $"Тема «{title}» снята ☐";
+
+    public static string TopicAlreadyFollowed(string title) => $"Тема «{title}» уже выбрана.";
+
+    public static string TopicAlreadyLeft(string title) => $"Тема «{title}» уже снята.";
+
+    public static string TopicsChosen(IEnumerable<string> titles) => $"Темы рассылки: {string.Join(", ", titles)}.";
 
     public const string BlockedHint = "Данные заблокированы — сейчас это недоступно.";
 

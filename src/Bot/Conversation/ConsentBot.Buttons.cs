@@ -19,7 +19,8 @@ public sealed partial class ConsentBot
 
         // A blocked person's data serve no purpose until unblocked: no prompt, tick, consent or menu of purposes.
         // Declining, withdrawing, unsubscribing and requests about their data still work.
-        if (!session.Person.MayProcess() && payload?.Action is Payload.Tick or Payload.Untick or Payload.Submit or Payload.Offer or Payload.Menu)
+        if (!session.Person.MayProcess() && payload?.Action is Payload.Tick or Payload.Untick or Payload.Submit or Payload.Offer or Payload.Menu
+            or Payload.Topics or Payload.TopicOn or Payload.TopicOff or Payload.TopicsDone)
         {
             await BlockedAsync(turn, session, ct);
             return;
@@ -46,6 +47,15 @@ public sealed partial class ConsentBot
             case Payload.Withdraw when purpose is not null:
                 await WithdrawAsync(turn, session, purpose, ct);
                 break;
+            case Payload.Topics:
+                await ShowTopicsAsync(turn, session, ct);
+                break;
+            case Payload.TopicOn or Payload.TopicOff:
+                await ToggleTopicAsync(turn, session, payload.Argument, payload.Action == Payload.TopicOn, ct);
+                break;
+            case Payload.TopicsDone:
+                await TopicsDoneAsync(turn, session, ct);
+                break;
             case Payload.MyData:
                 await requests.ShowMenuAsync(turn, session, ct);
                 break;
@@ -61,7 +71,7 @@ public sealed partial class ConsentBot
             case Payload.Menu or Payload.StopNo:
                 await session.SaveAsync(ct);
                 await turn.AnswerButtonAsync(null, ct);
-                await turn.SendAsync(MainMenu.Build(catalog, session, payload.Action == Payload.StopNo ? BotTexts.MailingKept : null), ct);
+                await turn.SendAsync(Menu(session, payload.Action == Payload.StopNo ? BotTexts.MailingKept : null), ct);
                 break;
             default:
                 await NoteAsync(turn, BotTexts.UnknownButton, ct);
@@ -125,7 +135,7 @@ public sealed partial class ConsentBot
             await turn.UpdateButtonsAsync(messageId, [], ct);
         }
 
-        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.GivenConfirmation(purpose.Title, purpose.Id == catalog.Mailing.Id)), ct);
+        await turn.SendAsync(Menu(session, BotTexts.GivenConfirmation(purpose.Title, purpose.Id == catalog.Mailing.Id)), ct);
     }
 
     private async Task WithdrawAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
@@ -140,6 +150,6 @@ public sealed partial class ConsentBot
         LogConsent(purpose.Id, ConsentState.Withdrawn, session.Person.Id);
         await retention.ScheduleAsync(session.Person, purpose.Id, "menu", ct);
         await turn.AnswerButtonAsync(null, ct);
-        await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.WithdrawnConfirmation(purpose.Title)), ct);
+        await turn.SendAsync(Menu(session, BotTexts.WithdrawnConfirmation(purpose.Title)), ct);
     }
 }

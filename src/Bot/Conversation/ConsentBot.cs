@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PdBot.Bot.Conversation.Unsubscribe;
 using PdBot.Core.Consent;
+using PdBot.Core.Mailings;
 using PdBot.Core.Operator;
 using PdBot.Core.Retention;
 using PdBot.Core.Turns;
@@ -19,6 +20,7 @@ public sealed partial class ConsentBot(
     IOptions<OperatorOptions> op,
     RequestDialog requests,
     RetentionService retention,
+    IOptions<MailingOptions> mailings,
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
@@ -35,6 +37,7 @@ public sealed partial class ConsentBot(
         ArgumentNullException.ThrowIfNull(turn);
         var a = turn.Activity;
         var session = ConsentSession.Open(store, catalog, time, a.ChannelId, a.UserId, a.ChatId);
+        session.ArrivedFrom(a.Source);
         await (a.Type switch
         {
             ActivityType.Message => OnMessageAsync(turn, session, a.Text ?? "", cancellationToken),
@@ -122,7 +125,7 @@ public sealed partial class ConsentBot(
         }
 
         await session.SaveAsync(ct);
-        await turn.SendAsync(MainMenu.Build(catalog, session), ct);
+        await turn.SendAsync(Menu(session), ct);
     }
 
     private static async Task BlockedAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
@@ -147,7 +150,7 @@ public sealed partial class ConsentBot(
             await turn.AnswerButtonAsync(BotTexts.AlreadyGiven, ct);
             if (turn.Activity.Type == ActivityType.Message)
             {
-                await turn.SendAsync(MainMenu.Build(catalog, session, BotTexts.AlreadyGiven), ct);
+                await turn.SendAsync(Menu(session, BotTexts.AlreadyGiven), ct);
             }
 
             return;
@@ -181,7 +184,7 @@ public sealed partial class ConsentBot(
         // A stop typed inside a request form leaves the form open: say so, or the person thinks it is gone.
         var reply = withdrawn ? BotTexts.Unsubscribed : BotTexts.NotSubscribed;
         await turn.AnswerButtonAsync(null, ct);
-        await turn.SendAsync(MainMenu.Build(catalog, session, requests.OpenIntake(session) is null ? reply : $"{reply}\n\n{BotTexts.IntakeContinues}"), ct);
+        await turn.SendAsync(Menu(session, requests.OpenIntake(session) is null ? reply : $"{reply}\n\n{BotTexts.IntakeContinues}"), ct);
     }
 
     private async Task DeclineAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, bool clearPrompt, CancellationToken ct)
@@ -201,7 +204,7 @@ public sealed partial class ConsentBot(
         }
 
         var reply = purpose.Id == catalog.Mailing.Id ? BotTexts.MailingDeclined : BotTexts.Declined(purpose.Title);
-        await turn.SendAsync(MainMenu.Build(catalog, session, reply), ct);
+        await turn.SendAsync(Menu(session, reply), ct);
     }
 
     /// <summary>Not sure the person wants to stop: asked once, and a plain «да» right after confirms.</summary>
@@ -255,6 +258,8 @@ public sealed partial class ConsentBot(
         session.RecordMessagesAllowed(messageId, "platform");
         await session.SaveAsync(ct);
     }
+
+    private BotMessage Menu(ConsentSession session, string? lead = null) => MainMenu.Build(catalog, session, lead, mailings.Value.Topics);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consent {Purpose} is now {State} for person {PersonId}")]
     private partial void LogConsent(string purpose, ConsentState state, string personId);

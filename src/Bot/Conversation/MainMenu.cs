@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PdBot.Core.Consent;
+using PdBot.Core.Mailings;
 using PdBot.Core.Operator;
 using PdBot.Core.Turns;
 
@@ -9,15 +10,22 @@ namespace PdBot.Bot.Conversation;
 /// <summary>The menu shown once the first question is settled, and the "my data" summary.</summary>
 public static class MainMenu
 {
-    public static BotMessage Build(ConsentCatalog catalog, ConsentSession session, string? lead = null)
+    /// <param name="topics">The configured mailing topics: with any, a subscriber also gets «Темы рассылки».</param>
+    public static BotMessage Build(ConsentCatalog catalog, ConsentSession session, string? lead = null, IReadOnlyList<MailingTopic>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(session);
         var buttons = new List<Button>();
         var mailing = catalog.Mailing;
-        buttons.Add(session.StateOf(mailing.Id) == ConsentState.Given
+        var subscribed = session.StateOf(mailing.Id) == ConsentState.Given;
+        buttons.Add(subscribed
             ? new Button(BotTexts.UnsubscribeButton, new Payload(Payload.Unsubscribe).ToString())
             : new Button(BotTexts.SubscribeButton, new Payload(Payload.Offer, mailing.Id).ToString()));
+        if (subscribed && topics is { Count: > 0 })
+        {
+            buttons.Add(new Button(BotTexts.TopicsButton, new Payload(Payload.Topics).ToString()));
+        }
+
         foreach (var p in catalog.Purposes.Where(p => p.Id != mailing.Id))
         {
             buttons.Add(session.StateOf(p.Id) == ConsentState.Given

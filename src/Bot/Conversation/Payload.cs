@@ -21,6 +21,16 @@ public sealed record Payload(string Action, string? Argument = null)
     public const string Request = "request";
     public const string RequestPurpose = "reqpurpose";
 
+    /// <summary>«Темы рассылки»: the topics with their boxes.</summary>
+    public const string Topics = "topics";
+
+    /// <summary>A topic's box: follow it / stop following it (the argument is the topic id). The press says which, so a stale box does no harm.</summary>
+    public const string TopicOn = "topicon";
+    public const string TopicOff = "topicoff";
+
+    /// <summary>«Готово» under the topics: back to the menu.</summary>
+    public const string TopicsDone = "topicsdone";
+
     public override string ToString() => Argument is null ? Action : $"{Action}:{Argument}";
 
     public static Payload? Parse(string? payload)

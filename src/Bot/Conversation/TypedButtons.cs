@@ -29,6 +29,7 @@ public static class TypedButtons
         yield return (BotTexts.SubscribeButton, new Payload(Payload.Offer, catalog.Mailing.Id));
         yield return (BotTexts.UnsubscribeButton, new Payload(Payload.Unsubscribe));
         yield return (BotTexts.StopYesButton, new Payload(Payload.StopYes));
+        yield return (BotTexts.TopicsButton, new Payload(Payload.Topics));
         foreach (var p in catalog.Purposes.Where(p => p.Id != catalog.Mailing.Id))
         {
             yield return (BotTexts.GiveConsentPrefix + p.Title, new Payload(Payload.Offer, p.Id));
@@ -38,6 +39,11 @@ public static class TypedButtons
         if (open is not null)
         {
             yield return (BotTexts.SubmitButton, new Payload(Payload.Submit, open.Id));
+        }
+        else
+        {
+            // Under an open consent form «готово» must not read as done: the form's hint says what to press.
+            yield return (BotTexts.TopicsDoneButton, new Payload(Payload.TopicsDone));
         }
     }
 }

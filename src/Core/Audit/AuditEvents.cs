@@ -13,5 +13,8 @@ public static class AuditEvents
     public const string Unreachable = "unreachable";
     public const string MessagesAllowed = "messages-allowed";
 
+    /// <summary>The mailing topics followed changed (inside a given consent: not a consent event of its own).</summary>
+    public const string Topics = "topics";
+
     public static readonly IReadOnlyList<string> ConsentEvents = [Given, Withdrawn, Declined, NeedsRenewal];
 }

@@ -11,6 +11,9 @@ public interface IAuditLog
 
     AuditVerification Verify();
 
+    /// <summary>Entries of one kind in sequence order, read lazily in constant memory (a check walks them after <see cref="Verify"/>).</summary>
+    IEnumerable<AuditEntry> OfKind(string kind) => ReadAll().Where(e => e.Kind == kind);
+
     /// <summary>Matching entries, newest first, read lazily (an export streams them all).</summary>
     IEnumerable<AuditEntry> Query(AuditQuery query);
 

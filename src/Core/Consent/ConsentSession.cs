@@ -16,6 +16,7 @@ public sealed class ConsentSession
     private readonly HashSet<ConsentRecord> _changed = [];
     private readonly List<AuditEntry> _audit = [];
     private bool _personChanged;
+    private string? _arrivedFrom;
 
     private ConsentSession(IConsentStore store, ConsentCatalog catalog, TimeProvider time, Person person, bool isNew)
     {
@@ -43,15 +44,80 @@ public sealed class ConsentSession
 
     public ConsentRecord? RecordOf(string purposeId) => _records.GetValueOrDefault(purposeId);
 
-    public bool Offer(string purposeId) => Apply(purposeId, m => m.Offer(_catalog.Get(purposeId).ToConsentText()), null, null);
+    /// <summary>
+    /// The subscription link this turn came through (already checked): the person keeps the first one ever, and a
+    /// consent offered or given in this turn records it.
+    /// </summary>
+    public void ArrivedFrom(string? source)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        _arrivedFrom = source;
+        if (Person.Source is null)
+        {
+            Person.Source = source;
+            _personChanged = true;
+        }
+    }
+
+    /// <summary>Shows the form; it remembers the link it was shown after (none: an earlier cycle's source is dropped).</summary>
+    public bool Offer(string purposeId)
+    {
+        if (!Apply(purposeId, m => m.Offer(_catalog.Get(purposeId).ToConsentText()), null, null))
+        {
+            return false;
+        }
+
+        _records[purposeId].Source = _arrivedFrom;
+        return true;
+    }
 
     public bool Tick(string purposeId) => Apply(purposeId, m => m.Tick(), "tick", null);
 
     public bool Untick(string purposeId) => Apply(purposeId, m => m.Untick(), "untick", null);
 
     /// <summary>«Отправить»: gives the consent only from the ticked state.</summary>
-    public bool Submit(string purposeId, string? messageId) =>
-        Apply(purposeId, m => m.Submit(), "submit", (AuditEvents.Given, messageId));
+    /// <remarks>
+    /// The consent records where the person came from: this turn's link, else the one the form was offered after,
+    /// else the person's first; the "given" entry says it too.
+    /// </remarks>
+    public bool Submit(string purposeId, string? messageId)
+    {
+        var source = _arrivedFrom ?? RecordOf(purposeId)?.Source ?? Person.Source;
+        if (!Apply(purposeId, m => m.Submit(), "submit", (AuditEvents.Given, messageId), source is null ? null : SourceDetail + source))
+        {
+            return false;
+        }
+
+        _records[purposeId].Source = source;
+        return true;
+    }
+
+    /// <summary>The start of a "given" entry's detail naming the subscription link's source.</summary>
+    public const string SourceDetail = "источник: ";
+
+    /// <summary>
+    /// Mailing topics are preferences inside a given consent: the change is audited ("topics", the ids followed), but
+    /// it gives or withdraws nothing — no topic at all still leaves the consent in force.
+    /// </summary>
+    public bool SetTopics(string purposeId, IReadOnlyList<string> topics, string? messageId)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        if (_records.GetValueOrDefault(purposeId) is not { State: ConsentState.Given } record)
+        {
+            return false;
+        }
+
+        record.Topics = [.. topics];
+        record.UpdatedAtUtc = _time.GetUtcNow().UtcDateTime;
+        _changed.Add(record);
+        var detail = "темы: " + (topics.Count == 0 ? "ни одной" : string.Join(", ", topics));
+        _audit.Add(NewEntry(AuditEvents.ConsentKind, AuditEvents.Topics, record, messageId, detail, "person"));
+        return true;
+    }
 
     public bool Decline(string purposeId, string? messageId) =>
         Apply(purposeId, m => m.Decline(), "decline", (AuditEvents.Declined, messageId));

@@ -71,6 +71,7 @@ public static partial class RussianLabels
             AuditEvents.Given or AuditEvents.Withdrawn or AuditEvents.Declined or AuditEvents.NeedsRenewal => "согласие " + ConsentEvent(action),
             AuditEvents.Unreachable => "недоступен (бот заблокирован или сообщения запрещены)",
             AuditEvents.MessagesAllowed => "сообщения снова разрешены",
+            AuditEvents.Topics => "темы рассылки изменены",
             AdminEvents.SignIn => "вход в консоль",
             AdminEvents.SignInFailed => "неудачная попытка входа",
             AdminEvents.LockedOut => "учётная запись заблокирована после неудачных попыток",

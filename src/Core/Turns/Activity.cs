@@ -39,6 +39,12 @@ public sealed record Activity
     /// <summary>True when the client can only show text buttons (pressing one sends its label as text).</summary>
     public bool TextButtonsOnly { get; init; }
 
+    /// <summary>
+    /// The subscription link the person came through (Telegram <c>/start &lt;source&gt;</c>, VK <c>ref</c>), already
+    /// checked by <see cref="People.SubscriptionSource.Clean"/>; null when there was none or it was not valid.
+    /// </summary>
+    public string? Source { get; init; }
+
     public static Activity Message(string channelId, string userId, string text, string? messageId = null) => new()
     {
         Type = ActivityType.Message,

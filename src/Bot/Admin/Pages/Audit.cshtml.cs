@@ -6,6 +6,7 @@ using PdBot.Core.Admin;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Labels;
+using PdBot.Core.Mailings;
 
 namespace PdBot.Bot.Admin.Pages;
 
@@ -19,7 +20,7 @@ namespace PdBot.Bot.Admin.Pages;
 /// Changing filters or paging then stays fast, and the landing view still always shows a fresh result.
 /// </remarks>
 [Authorize(Policy = AdminPolicies.Audit)]
-public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog) : AuditViewPageModel
+public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog, IMailingStore mailings) : AuditViewPageModel
 {
     /// <summary>The kinds of entry PdBot writes, for the filter list (an unlisted kind can still be typed into the URL).</summary>
     public static readonly string[] Kinds = [AuditEvents.ConsentKind, AuditEvents.PersonKind, "request", "retention", AdminEvents.Kind];
@@ -57,6 +58,9 @@ public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog) 
     /// <summary>The chain check, or null when it was not run for this view.</summary>
     public AuditVerification? Verification { get; private set; }
 
+    /// <summary>The mailings' delivery ledgers against their recorded hashes, checked with the chain.</summary>
+    public LedgerVerification? Ledgers { get; private set; }
+
     public bool HasFilters =>
         !string.IsNullOrEmpty(Kind) || !string.IsNullOrEmpty(Event) || !string.IsNullOrEmpty(Actor) || !string.IsNullOrEmpty(Channel)
         || !string.IsNullOrEmpty(Person) || From is not null || To is not null;
@@ -75,6 +79,7 @@ public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog) 
         if (VerifyRequested || (Before is null && !HasFilters))
         {
             Verification = audit.Verify();
+            Ledgers = LedgerCheck.Run(audit.OfKind(MailingEvents.Kind), mailings);
         }
 
         Result = audit.Page(ToQuery() with { BeforeSeq = Before }, Math.Clamp(Size, 1, MaxSize));

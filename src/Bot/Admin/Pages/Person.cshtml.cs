@@ -8,12 +8,15 @@ using PdBot.Core.Requests;
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>One person: who they are on which channel, their consents now, and everything that happened, oldest first.</summary>
-public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, ConsentCatalog catalog) : AdminPageModel
+public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, PdBot.Core.Mailings.IMailingStore mailings, ConsentCatalog catalog) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
 
     public PersonTimeline? Timeline { get; private set; }
+
+    /// <summary>The purpose a mailing row's consent version and hash belong to.</summary>
+    public string MailingPurpose => catalog.Mailing.Id;
 
     public string PurposeTitle(string? purposeId) => RussianLabels.Purpose(catalog, purposeId);
 
@@ -32,7 +35,7 @@ public sealed class PersonModel(IConsentStore consents, IAuditLog audit, IReques
         }
 
         await AuditViewAsync("person timeline", Id);
-        Timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox);
+        Timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox, mailings, catalog.Mailing.Id);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ using PdBot.Core.Requests;
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>The evidence pack downloads: /admin/people/{id}/evidence.json, .csv and .zip, each audited as an export.</summary>
-public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, ConsentCatalog catalog, TimeProvider time) : AdminPageModel
+public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit, IRequestStore requests, PdBot.Core.Outbox.IOutbox outbox, PdBot.Core.Mailings.IMailingStore mailings, ConsentCatalog catalog, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -30,8 +30,9 @@ public sealed class PersonEvidenceModel(IConsentStore consents, IAuditLog audit,
 
         // Audited first, so the pack's own access log and chain check include this export.
         await AuditExportAsync("evidence pack " + format, Id);
-        var timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox)!;
-        var pack = new EvidencePack(timeline, consents, catalog, audit.Verify(), time.GetUtcNow().UtcDateTime, AdminLogin);
+        var timeline = PersonTimeline.Load(Id, consents, audit, requests, outbox, mailings, catalog.Mailing.Id)!;
+        var ledgers = PdBot.Core.Mailings.LedgerCheck.Run(audit.OfKind(PdBot.Core.Mailings.MailingEvents.Kind), mailings);
+        var pack = new EvidencePack(timeline, consents, catalog, audit.Verify(), time.GetUtcNow().UtcDateTime, AdminLogin) { Ledgers = ledgers };
         return format switch
         {
             "json" => File(pack.Json(), "application/json; charset=utf-8", pack.FileName("json")),

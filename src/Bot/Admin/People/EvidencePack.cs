@@ -7,6 +7,7 @@ using System.Text.Json;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Labels;
+using PdBot.Core.Mailings;
 
 namespace PdBot.Bot.Admin.People;
 
@@ -50,6 +51,9 @@ public sealed class EvidencePack
         _generatedAtUtc = generatedAtUtc;
         _exportedBy = exportedBy ?? "";
     }
+
+    /// <summary>The mailings' delivery ledgers checked against their recorded hashes at export time (null: not checked).</summary>
+    public LedgerVerification? Ledgers { get; init; }
 
     /// <summary>A file name without personal data: the pseudonymous id only.</summary>
     public string FileName(string extension) => $"evidence-{_timeline.Person.Id}.{extension}";
@@ -116,6 +120,7 @@ public sealed class EvidencePack
                 PlatformUserId = _timeline.IsErased ? null : p.PlatformUserId,
                 Erased = _timeline.IsErased,
                 CreatedAtUtc = AdminFormat.IsoUtc(p.CreatedAtUtc),
+                p.Source,
                 p.Unreachable,
             },
             Consents = _timeline.Consents.Select(c => new
@@ -130,8 +135,28 @@ public sealed class EvidencePack
                 GivenAtUtc = Iso(c.GivenAtUtc),
                 UpdatedAtUtc = AdminFormat.IsoUtc(c.UpdatedAtUtc),
                 c.Buttons,
+
+                // Mailing consent: the topics followed (null: every topic) and the subscription link it came through.
+                c.Topics,
+                c.Source,
             }),
             Texts = Texts(),
+
+            // Every mailing the person was in the audience of, with the consent (version, text hash) that covered the send.
+            Mailings = _timeline.Mailings.Select(d => new
+            {
+                Mailing = d.MailingId,
+                d.Channel,
+                Outcome = d.State.ToString(),
+                OutcomeRu = TimelineLabels.Outcome(d.State),
+                d.Reason,
+                ReasonRu = MailingSkipReasons.Title(d.Reason),
+                AtUtc = Iso(d.AtUtc),
+                Purpose = d.ConsentVersion is null ? null : _catalog.Mailing.Id,
+                d.ConsentVersion,
+                d.ConsentTextHash,
+                d.PlatformMessageId,
+            }),
             Requests = _timeline.Requests.Select(r => new
             {
                 r.Id,
@@ -169,6 +194,7 @@ public sealed class EvidencePack
                 e.Actor,
                 e.Detail,
                 e.RequestId,
+                e.MailingId,
                 e.Seq,
                 e.PrevHash,
                 e.EntryHash,
@@ -195,6 +221,8 @@ public sealed class EvidencePack
                 EntriesChecked = _verification.IntactCount,
                 _verification.FirstBadSeq,
                 _verification.Problem,
+                MailingLedgersChecked = Ledgers?.Checked,
+                MailingLedgerProblems = Ledgers?.Problems,
             },
         };
     }
@@ -223,10 +251,13 @@ public sealed class EvidencePack
         Субъект (псевдонимный идентификатор): {_timeline.Person.Id}
         Сформирован: {AdminFormat.IsoUtc(_generatedAtUtc)} (UTC), выгрузил: {_exportedBy}
         Проверка цепочки журнала аудита при выгрузке: {(_verification.IsIntact ? $"цепочка цела, проверено записей: {_verification.IntactCount}" : $"НАРУШЕНА на записи № {_verification.FirstBadSeq} ({AuditVerification.ProblemText(_verification.Problem)})")}
+        Проверка журналов доставки рассылок при выгрузке: {LedgerLine()}
 
         Состав
           evidence.json — субъект, согласия с точными текстами, запросы (номер документа скрыт, видны последние 4 цифры),
-                          полная хронология событий, журнал просмотров в консоли, результат проверки цепочки.
+                          рассылки (mailings: исход, время, id сообщения на платформе, версия и SHA-256 текста
+                          согласия, покрывшего отправку), полная хронология событий, журнал просмотров в консоли,
+                          результат проверки цепочки и журналов доставки рассылок.
           evidence.csv  — хронология событий таблицей (время UTC, вид, событие, канал, цель, версия и SHA-256 текста,
                           кто, подробности, № записи журнала, хеш записи).
 
@@ -248,13 +279,26 @@ public sealed class EvidencePack
            Идентификатор пользователя платформы входит в цепочку только солёным хешем (user_digest), поэтому после
            уничтожения данных цепочка по-прежнему проверяется.
 
-        3. Цепочка
+        3. Рассылки
+           Строка журнала доставки рассылки хранит субъекта, исход, время, id сообщения на платформе и версию и
+           SHA-256 текста согласия на рассылку, действовавшего в момент отправки (текст — в texts[]). Когда рассылка
+           завершается, SHA-256 всего её журнала доставки записывается в журнал аудита; pdbot audit verify пересчитывает
+           его, так что исправленная, добавленная или удалённая строка обнаруживается.
+
+        4. Цепочка
            prev_hash каждой записи равен entry_hash предыдущей записи журнала (seq − 1); у записи № 1 это 64 нуля.
            Записи этого субъекта идут в общем журнале не подряд: полную цепочку проверяет PdBot (результат выше и в
            chain_verification), а проверяющий может сверить entry_hash любой записи с полной выгрузкой журнала аудита.
 
         Время в файлах — UTC; в консоли оно показано по Москве (МСК).
         """;
+
+    private string LedgerLine() => Ledgers switch
+    {
+        null => "не выполнялась",
+        { IsIntact: true } l => $"журналы целы, проверено рассылок: {l.Checked}",
+        { } l => "НАРУШЕНА: " + string.Join(" ", l.Problems),
+    };
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 

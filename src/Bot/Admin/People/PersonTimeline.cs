@@ -3,6 +3,7 @@ using PdBot.Core.Admin;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Labels;
+using PdBot.Core.Mailings;
 using PdBot.Core.People;
 using PdBot.Core.Requests;
 
@@ -16,13 +17,14 @@ namespace PdBot.Bot.Admin.People;
 public sealed class PersonTimeline
 {
     private PersonTimeline(Person person, IReadOnlyList<ConsentRecord> consents, IReadOnlyList<SubjectRequest> requests,
-        IReadOnlyList<TimelineEvent> events, IReadOnlyList<AuditEntry> adminAccess)
+        IReadOnlyList<TimelineEvent> events, IReadOnlyList<AuditEntry> adminAccess, IReadOnlyList<MailingDelivery> mailings)
     {
         Person = person;
         Consents = consents;
         Requests = requests;
         Events = events;
         AdminAccess = adminAccess;
+        Mailings = mailings;
     }
 
     public Person Person { get; }
@@ -40,10 +42,15 @@ public sealed class PersonTimeline
     /// <summary>Console views and downloads of this person's data, oldest first.</summary>
     public IReadOnlyList<AuditEntry> AdminAccess { get; }
 
+    /// <summary>The person's rows in mailings' delivery ledgers, by mailing: what reached them, under which consent.</summary>
+    public IReadOnlyList<MailingDelivery> Mailings { get; }
+
+    /// <param name="mailingPurpose">The mailing consent's purpose id: the consent a mailing row's version and hash belong to.</param>
     /// <returns>Null when no person has this id.</returns>
-    public static PersonTimeline? Load(string personId, IConsentStore consents, IAuditLog audit, IRequestStore requests, IOutbox outbox)
+    public static PersonTimeline? Load(string personId, IConsentStore consents, IAuditLog audit, IRequestStore requests, IOutbox outbox, IMailingStore mailings, string mailingPurpose)
     {
         ArgumentNullException.ThrowIfNull(consents);
+        ArgumentNullException.ThrowIfNull(mailings);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(requests);
         var person = string.IsNullOrWhiteSpace(personId) ? null : consents.FindPersonById(personId);
@@ -67,11 +74,13 @@ public sealed class PersonTimeline
         }
 
         events.AddRange(messages.Select(m => (FromMessage(m), 2, m.Id, 0)));
+        var delivered = mailings.DeliveriesOfPerson(person.Id);
+        events.AddRange(delivered.Select(d => (FromDelivery(d, mailingPurpose, mailings.Find(d.MailingId)?.StartedAtUtc ?? person.CreatedAtUtc), 3, d.MailingId, 0)));
 
-        // Same instant: the audited entry first, then the request's own note of it, then the message it caused.
+        // Same instant: the audited entry first, then the request's own note of it, then the message it caused, then a mailing.
         var ordered = events.OrderBy(x => x.Event.TimeUtc).ThenBy(x => x.Rank).ThenBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Event).ToList();
         return new PersonTimeline(person, [.. consents.RecordsOf(person.Id).OrderBy(c => c.PurposeId, StringComparer.Ordinal)], ofPerson, ordered,
-            [.. entries.Where(e => e.Kind == AdminEvents.Kind)]);
+            [.. entries.Where(e => e.Kind == AdminEvents.Kind)], delivered);
     }
 
     private static TimelineEvent FromAudit(AuditEntry e) => new()
@@ -106,6 +115,24 @@ public sealed class PersonTimeline
         Actor = h.Actor,
         Detail = RussianLabels.RequestDetailText(r.Id, r.Type, h.Note),
         RequestId = r.Id,
+    };
+
+    /// <param name="started">When the mailing started: the time of a row not tried yet (rows are written then).</param>
+    private static TimelineEvent FromDelivery(MailingDelivery d, string mailingPurpose, DateTime started) => new()
+    {
+        TimeUtc = d.AtUtc ?? d.InFlightAtUtc ?? started,
+        Source = TimelineEvent.MailingSource,
+        Kind = TimelineEvent.MailingSource,
+        Event = TimelineLabels.DeliveryEvent(d.State),
+        Channel = d.Channel,
+        PurposeId = d.ConsentVersion is null ? null : mailingPurpose,
+        TextVersion = d.ConsentVersion,
+        TextHash = d.ConsentTextHash,
+        Actor = Actors.System,
+        Detail = TimelineLabels.DeliveryDetail(d),
+        MailingId = d.MailingId,
+        MessageId = d.PlatformMessageId,
+        SentAtUtc = d.State == MailingDeliveryState.Sent ? d.AtUtc : null,
     };
 
     private static TimelineEvent FromMessage(Core.Outbox.OutboxMessage m) => new()

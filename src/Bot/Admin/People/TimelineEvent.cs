@@ -10,10 +10,13 @@ public sealed record TimelineEvent
     public const string HistorySource = "request-history";
     public const string MessageSource = "message";
 
+    /// <summary>A row of a mailing's delivery ledger: the mailing reached (or skipped) the person, under which consent.</summary>
+    public const string MailingSource = "mailing";
+
     /// <summary>When it happened (for a message: when it was sent, or queued if not sent yet).</summary>
     public required DateTime TimeUtc { get; init; }
 
-    /// <summary>Where the row comes from: <see cref="AuditSource"/>, <see cref="HistorySource"/> or <see cref="MessageSource"/>.</summary>
+    /// <summary>Where the row comes from: <see cref="AuditSource"/>, <see cref="HistorySource"/>, <see cref="MessageSource"/> or <see cref="MailingSource"/>.</summary>
     public required string Source { get; init; }
 
     /// <summary>The area: the audit entry's kind (consent, person, request, retention), or "request" / "message".</summary>
@@ -37,6 +40,9 @@ public sealed record TimelineEvent
 
     public long? RequestId { get; init; }
 
+    /// <summary>Mailing rows only: the mailing's number.</summary>
+    public long? MailingId { get; init; }
+
     /// <summary>Audit entries only: the chain fields an inspector needs to recompute <see cref="EntryHash"/>.</summary>
     public long? Seq { get; init; }
 
@@ -46,6 +52,7 @@ public sealed record TimelineEvent
 
     public string? UserDigest { get; init; }
 
+    /// <summary>The platform id of the message or press that caused the entry; for a mailing row, the platform's id of the mailing message.</summary>
     public string? MessageId { get; init; }
 
     /// <summary>Audit entries only: whether the stored hash matches the entry's content, recomputed now.</summary>

@@ -9,6 +9,7 @@ using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
 using PdBot.Core.Requests;
+using PdBot.Tests.Mailings;
 using PdBot.Tests.Turns;
 
 namespace PdBot.Tests.Admin.Console;
@@ -163,6 +164,51 @@ public sealed class PersonTimelinePageTests
         Assert.Equal(["evidence pack json", "evidence pack csv", "evidence pack zip"], exports.Select(e => e.Detail));
         Assert.All(exports, e => Assert.Equal(ConsoleHost.AdminLogin, e.Actor));
         Assert.True(host.Audit.Verify().IsIntact);
+    }
+
+    [Fact]
+    public async Task The_mailings_a_person_got_are_listed_with_the_consent_that_covered_each_on_the_page_and_in_the_pack()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.GiveMailingConsentAsync("8001");
+        var given = Assert.Single(host.Audit.ReadAll(), e => e.Kind == AuditEvents.ConsentKind && e.Event == AuditEvents.Given);
+        var personId = given.PersonId!;
+        var sent = await MailingSteps.SendCompletedAsync(host.Services, host.Clock, [personId]);
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await host.Chat("8001").Send("Отписаться").SkipReplies().StartTestAsync();
+        var skipped = await MailingSteps.SendCompletedAsync(host.Services, host.Clock, [personId], skipped: [personId]);
+        using var browser = new HeadlessChromium(host.Address);
+        browser.SignIn(ConsoleHost.AuditorLogin);
+
+        browser.Open("/admin/people/" + personId);
+
+        var rows = browser.FindAll("#mailings tr.mailing-row");
+        Assert.Equal([($"{sent.Id}", "Sent"), ($"{skipped.Id}", "Skipped")], rows.Select(r => (r.GetAttribute("data-mailing"), r.GetAttribute("data-state"))));
+        Assert.Equal(given.TextHash, rows[0].FindElement(By.CssSelector(".text-hash")).Text);
+        Assert.Equal("v" + given.TextVersion, rows[0].FindElement(By.CssSelector("a.text-link")).Text);
+        Assert.Contains("отправлено", rows[0].Text, StringComparison.Ordinal);
+        Assert.Contains("101", rows[0].Text, StringComparison.Ordinal);
+        Assert.Contains("не отправлено — согласие отозвано", rows[1].Text, StringComparison.Ordinal);
+        Assert.Empty(rows[1].FindElements(By.CssSelector(".text-hash")));
+        Assert.Equal(["mailing-sent", "mailing-skipped"], browser.FindAll("tr.timeline-row[data-kind='mailing']").Select(r => r.GetAttribute("data-event")));
+        browser.Screenshot("person-mailings");
+
+        var cookie = SessionCookie(browser);
+        using (var doc = JsonDocument.Parse(await DownloadAsync(host, cookie, $"/admin/people/{personId}/evidence.json")))
+        {
+            var mailings = doc.RootElement.GetProperty("mailings").EnumerateArray().ToList();
+            Assert.Equal([sent.Id, skipped.Id], mailings.Select(m => m.GetProperty("mailing").GetInt64()));
+            Assert.Equal((given.TextVersion, given.TextHash, "101", "отправлено"), (
+                (int?)mailings[0].GetProperty("consent_version").GetInt32(), mailings[0].GetProperty("consent_text_hash").GetString(),
+                mailings[0].GetProperty("platform_message_id").GetString(), mailings[0].GetProperty("outcome_ru").GetString()));
+            Assert.Equal(JsonValueKind.Null, mailings[1].GetProperty("consent_version").ValueKind);
+            var check = doc.RootElement.GetProperty("chain_verification");
+            Assert.Equal(2, check.GetProperty("mailing_ledgers_checked").GetInt32());
+            Assert.Empty(check.GetProperty("mailing_ledger_problems").EnumerateArray());
+        }
+
+        var csv = await DownloadAsync(host, cookie, $"/admin/people/{personId}/evidence.csv");
+        Assert.Contains($",mailing,mailing-sent,telegram,mailing,{given.TextVersion},{given.TextHash},", csv, StringComparison.Ordinal);
     }
 
     [Fact]
