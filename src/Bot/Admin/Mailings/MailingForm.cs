@@ -63,7 +63,9 @@ public sealed class MailingForm
 
         // Slots past the fifth cannot come from the page, only from a forged post: the service refuses them.
         links.AddRange(LinkLabels.Skip(LinkSlots).Select(l => new MailingLink { Label = l ?? "", Url = "" }));
-        var draft = new MailingDraft(Text ?? "", Topic ?? "", Channels, Kind, at, links);
+        // Browsers post a textarea's line breaks as CRLF; the platforms count one character for each.
+        var text = (Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        var draft = new MailingDraft(text, Topic ?? "", Channels, Kind, at, links);
         return (draft, errors);
     }
 
@@ -73,7 +75,7 @@ public sealed class MailingForm
         var draft = ToDraft().Draft;
         return new Mailing
         {
-            Text = draft.Text.Replace("\r\n", "\n", StringComparison.Ordinal),
+            Text = draft.Text,
             Links = [.. draft.Links.Take(LinkSlots)],
             Topic = draft.Topic,
             Channels = [.. draft.Channels.Where(c => MailingChannels.All.Contains(c, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal)],
