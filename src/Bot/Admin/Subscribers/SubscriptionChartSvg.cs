@@ -49,7 +49,9 @@ public static class SubscriptionChartSvg
             svg.Append("</g>");
             if (i % 15 == 0 || i == days.Count - 1)
             {
-                svg.Append(ic, $"<text x=\"{F(x + bar)}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5d6675\">{d.Date.ToString("dd.MM", ic)}</text>");
+                // The last day's label ends at the bar, so it is not cut off at the edge.
+                var (anchor, at) = i == days.Count - 1 ? ("end", x + (2 * bar)) : ("middle", x + bar);
+                svg.Append(ic, $"<text x=\"{F(at)}\" y=\"{Height - 8}\" text-anchor=\"{anchor}\" font-size=\"11\" fill=\"#5d6675\">{d.Date.ToString("dd.MM", ic)}</text>");
             }
         }
 
