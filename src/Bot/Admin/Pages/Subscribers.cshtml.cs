@@ -135,7 +135,7 @@ public sealed class SubscribersModel(
 
         if (!SubscriptionLinks.IsValidSource(link))
         {
-            LinkError = $"Название источника — от 1 до {SubscriptionLinks.MaxSource} латинских букв, цифр, «_» или «-», без пробелов (например, poster-reception).";
+            LinkError = $"Название источника — от 1 до {SubscriptionLinks.MaxSource} латинских букв, цифр, «_» или «-», без пробелов.";
             return;
         }
 

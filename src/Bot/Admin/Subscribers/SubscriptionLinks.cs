@@ -8,9 +8,9 @@ namespace PdBot.Bot.Admin.Subscribers;
 /// <summary>
 /// Subscription links for one source: Telegram's deep link (<c>/start &lt;source&gt;</c> reaches the bot) and VK's
 /// vk.me link (<c>ref</c> arrives with the first message). A link is null when its setting is missing, and
-/// <see cref="Missing"/> says which setting to fill in.
+/// <see cref="Missing"/> names the setting to fill in with what to put there.
 /// </summary>
-public sealed partial record SubscriptionLinks(string Source, string? Telegram, string? Vk, IReadOnlyList<string> Missing)
+public sealed partial record SubscriptionLinks(string Source, string? Telegram, string? Vk, IReadOnlyList<(string Setting, string Explanation)> Missing)
 {
     public const int MaxSource = 64;
 
@@ -26,11 +26,11 @@ public sealed partial record SubscriptionLinks(string Source, string? Telegram, 
             throw new ArgumentException("Invalid subscription source", nameof(source));
         }
 
-        var missing = new List<string>();
+        var missing = new List<(string, string)>();
         var bot = telegram.BotUsername.Trim().TrimStart('@');
         if (bot.Length == 0)
         {
-            missing.Add("Для ссылки Telegram укажите имя бота в настройке Telegram:BotUsername (например, meda_clinic_bot).");
+            missing.Add(("Telegram:BotUsername", "Для ссылки Telegram укажите имя бота (как в его адресе t.me/…, без «@») в настройке"));
         }
 
         var community = vk.Community.Trim();
@@ -41,7 +41,7 @@ public sealed partial record SubscriptionLinks(string Source, string? Telegram, 
 
         if (community.Length == 0)
         {
-            missing.Add("Для ссылки ВКонтакте укажите короткое имя сообщества в настройке Vk:Community (или Vk:GroupId).");
+            missing.Add(("Vk:Community", "Для ссылки ВКонтакте укажите короткое имя сообщества (как в его адресе vk.com/…) или его номер (Vk:GroupId) в настройке"));
         }
 
         return new SubscriptionLinks(

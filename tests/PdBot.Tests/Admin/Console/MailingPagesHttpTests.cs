@@ -191,6 +191,28 @@ public sealed partial class MailingPagesHttpTests(SharedConsoleHost shared) : IC
         Assert.DoesNotContain("data:image/png", bad, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outside_quiet_hours_a_sending_mailing_says_it_waits_and_when_it_goes_on()
+    {
+        // A host of its own: this test moves the clock to the evening.
+        await using var host = await ConsoleHost.StartAsync();
+        var people = await PeopleAsync(host, "62", 2);
+        var mailing = await MailingLedgerSeed.ScheduledAsync(host);
+        await MailingLedgerSeed.StartAsync(host, mailing.Id, [(people[0], MailingChannels.Telegram, MailingDeliveryState.Sent, null), (people[1], MailingChannels.Telegram, MailingDeliveryState.Pending, null)]);
+        using var day = await ConsoleClient.SignInAsync(host, ConsoleHost.OperatorLogin);
+        var daytime = await day.GetTextAsync(Detail(mailing.Id));
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero)); // 22:30 МСК
+        using var evening = await ConsoleClient.SignInAsync(host, ConsoleHost.OperatorLogin);
+        var detail = WebUtility.HtmlDecode(await evening.GetTextAsync(Detail(mailing.Id)));
+        var list = WebUtility.HtmlDecode(await evening.GetTextAsync("/admin/mailings"));
+
+        Assert.DoesNotContain("id=\"quiet-note\"", daytime, StringComparison.Ordinal);
+        Assert.Contains("Сейчас тихие часы: рассылки уходят только с 09:00–21:00 МСК. Отправка продолжится 24.11.2026 09:00:00 МСК.", detail, StringComparison.Ordinal);
+        Assert.Contains("сейчас тихие часы, отправка возобновится 24.11.2026 09:00:00 МСК", list, StringComparison.Ordinal);
+        Assert.Contains("quiet-note", list, StringComparison.Ordinal);
+    }
+
     /// <summary>People who gave the mailing consent on Telegram; their pseudonymous ids.</summary>
     internal static async Task<List<string>> PeopleAsync(ConsoleHost host, string prefix, int count)
     {

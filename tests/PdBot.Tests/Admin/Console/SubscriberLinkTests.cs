@@ -37,8 +37,8 @@ public sealed class SubscriberLinkTests
 
         Assert.Null(links.Telegram);
         Assert.Equal("https://vk.me/club123456?ref=site", links.Vk);
-        Assert.Contains("Telegram:BotUsername", Assert.Single(links.Missing), StringComparison.Ordinal);
-        Assert.Contains("Vk:Community", Assert.Single(SubscriptionLinks.Build("site", new TelegramOptions { BotUsername = "b" }, new VkOptions()).Missing), StringComparison.Ordinal);
+        Assert.Equal("Telegram:BotUsername", Assert.Single(links.Missing).Setting);
+        Assert.Equal("Vk:Community", Assert.Single(SubscriptionLinks.Build("site", new TelegramOptions { BotUsername = "b" }, new VkOptions()).Missing).Setting);
     }
 
     [Fact]

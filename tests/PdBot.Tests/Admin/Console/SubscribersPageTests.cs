@@ -118,6 +118,37 @@ public sealed class SubscribersPageTests(SubscribersConsoleHost shared) : IClass
         Assert.NotEqual(oleg.Find("#link-telegram img.qr").GetAttribute("src"), oleg.Find("#link-vk img.qr").GetAttribute("src"));
     }
 
+    [Fact]
+    public async Task The_mailing_and_subscriber_pages_show_an_admin_only_russian_words()
+    {
+        var draft = await Host.Services.GetRequiredService<PdBot.Core.Mailings.MailingService>()
+            .CreateAsync(MailingLedgerSeed.Promo, new PdBot.Core.Mailings.MailingActor(ConsoleHost.OperatorLogin, false));
+        var sending = await MailingLedgerSeed.ScheduledAsync(Host);
+        await MailingLedgerSeed.StartAsync(Host, sending.Id,
+        [
+            (shared.People["8003"], "vk", PdBot.Core.Mailings.MailingDeliveryState.Sent, null),
+            (shared.People["8004"], "telegram", PdBot.Core.Mailings.MailingDeliveryState.Failed, PdBot.Core.Mailings.MailingSkipReasons.BotBlocked),
+        ]);
+        var anna = shared.Browser(ConsoleHost.AdminLogin);
+        var problems = new List<string>();
+        string[] pages =
+        [
+            "/admin/mailings", "/admin/mailings/new", $"/admin/mailings/{draft.Mailing!.Id}", $"/admin/mailings/edit/{draft.Mailing.Id}",
+            $"/admin/mailings/{sending.Id}", "/admin/subscribers", "/admin/subscribers?link=poster-reception", "/admin/subscribers?link=плакат",
+        ];
+
+        foreach (var page in pages)
+        {
+            anna.Open(page);
+            RussianConsoleTests.Scan(anna, page, problems);
+        }
+
+        anna.Open("/admin/mailings/new");
+        anna.ClickAndWait("#m-preview");
+        RussianConsoleTests.Scan(anna, "/admin/mailings/new (preview)", problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private List<string> People(params string[] users) => [.. users.Select(u => shared.People[u]).Order(StringComparer.Ordinal)];
 
     private static List<string> Shown(HeadlessChromium browser) =>
