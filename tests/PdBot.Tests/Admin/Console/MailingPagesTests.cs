@@ -46,6 +46,7 @@ public sealed class MailingPagesTests(FourEyesConsoleHost shared) : IClassFixtur
             Assert.Equal((Text.Length.ToString(CultureInfo.InvariantCulture), limit), (count.GetAttribute("data-length"), count.GetAttribute("data-limit")));
         }
 
+        oleg.Screenshot("mailing-compose-preview");
         Assert.DoesNotContain(Store.All(), m => m.Text == Text);
         oleg.ClickAndWait("#m-save");
 
