@@ -24,6 +24,9 @@ public sealed class TelegramOptions
     /// <summary>Long-poll wait of getUpdates, in seconds.</summary>
     public int PollingTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>The bot's username without "@" ("meda_clinic_bot"): the console builds t.me subscription links from it.</summary>
+    public string BotUsername { get; set; } = "";
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
     public IEnumerable<string> Validate()

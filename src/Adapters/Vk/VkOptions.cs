@@ -25,6 +25,9 @@ public sealed class VkOptions
 
     public int LongPollWaitSeconds { get; set; } = 25;
 
+    /// <summary>The community's short name ("medaclinic") for vk.me subscription links; empty: "club{GroupId}".</summary>
+    public string Community { get; set; } = "";
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccessToken);
 
     public IEnumerable<string> Validate()

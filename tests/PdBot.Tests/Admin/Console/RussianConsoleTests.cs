@@ -64,7 +64,7 @@ public sealed class RussianConsoleTests
     }
 
     /// <summary>The page's visible text, minus elements that hold data verbatim (hashes, ids, consent texts as stored).</summary>
-    private static void Scan(HeadlessChromium browser, string page, List<string> problems)
+    internal static void Scan(HeadlessChromium browser, string page, List<string> problems)
     {
         var text = (string?)((IJavaScriptExecutor)browser.Driver).ExecuteScript(
             "const b = document.body.cloneNode(true); b.querySelectorAll('.mono, .text-hash, code, pre').forEach(e => e.remove()); " +
