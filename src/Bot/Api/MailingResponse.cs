@@ -31,12 +31,13 @@ public sealed record MailingResponse(
             mailing.Channels,
             MailingKinds.Name(mailing.Kind),
             Utc(mailing.SendAtUtc),
-            Utc(mailing.CreatedAtUtc)!.Value,
+            Utc(mailing.CreatedAtUtc),
             Utc(mailing.StartedAtUtc),
             Utc(mailing.FinishedAtUtc),
             statistics);
     }
 
-    private static DateTimeOffset? Utc(DateTime? utc) =>
-        utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? utc) => utc is { } t ? Utc(t) : null;
 }

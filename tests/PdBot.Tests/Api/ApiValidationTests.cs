@@ -85,4 +85,21 @@ public sealed class ApiValidationTests(ApiValidationTests.Host fixture) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         Assert.Empty(host.Mailings.All());
     }
+
+    [Fact]
+    public async Task A_body_over_64_KiB_sent_without_a_length_is_refused_while_it_is_read()
+    {
+        var host = fixture.Api;
+        var json = Encoding.UTF8.GetBytes($$"""{"text":"{{new string('a', 70_000)}}","topic":"promo","channels":["vk"],"kind":"advertising"}""");
+        using var chunked = new StreamContent(new MemoryStream(json));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/mailings", UriKind.Relative)) { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("больше 64 КиБ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(host.Mailings.All());
+    }
 }
