@@ -1,19 +1,19 @@
 namespace PdBot.Core.ApiKeys;
 
-/// <summary>Audit names of API keys (<c>Kind = "api-key"</c>) and of the calls made with them (<c>Kind = "api"</c>).</summary>
+/// <summary>Audit names (distinct from other areas' events, which share one label table) of API keys (<c>Kind = "api-key"</c>) and of the calls made with them (<c>Kind = "api"</c>).</summary>
 public static class ApiKeyEvents
 {
     public const string Kind = "api-key";
-    public const string Created = "created";
-    public const string Revoked = "revoked";
+    public const string Created = "api-key-created";
+    public const string Revoked = "api-key-revoked";
 
     public const string CallKind = "api";
 
     /// <summary>A call that was answered with success.</summary>
-    public const string Call = "call";
+    public const string Call = "api-call";
 
     /// <summary>A call with a known key that was refused (bad input, wrong scope, revoked key, unknown mailing…).</summary>
-    public const string Refused = "refused";
+    public const string Refused = "api-refused";
 
     public const string Channel = "api";
 

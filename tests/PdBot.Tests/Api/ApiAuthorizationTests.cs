@@ -56,7 +56,7 @@ public sealed class ApiAuthorizationTests
         Assert.Contains("отозван", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(host.Mailings.All());
         var entry = Assert.Single(host.CallEntries());
-        Assert.Equal(("refused", "api:crm"), (entry.Event, entry.Actor));
+        Assert.Equal(("api-refused", "api:crm"), (entry.Event, entry.Actor));
         Assert.StartsWith("POST /api/v1/mailings → 401", entry.Detail, StringComparison.Ordinal);
         Assert.Null(host.Keys.All().Single().LastUsedAtUtc);
     }

@@ -33,7 +33,7 @@ public sealed class ApiKeysCliTests : IDisposable
         Assert.Equal("mailings", stored["Scope"].AsString);
         Assert.Equal(ApiKeySecret.Hash(key), stored["Hash"].AsString);
         var created = Assert.Single(db.GetCollection("audit").Find(Query.EQ("Kind", ApiKeyEvents.Kind)));
-        Assert.Equal(("created", "cli"), (created["Event"].AsString, created["Actor"].AsString));
+        Assert.Equal(("api-key-created", "cli"), (created["Event"].AsString, created["Actor"].AsString));
         Assert.DoesNotContain(key, created.ToString(), StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class ApiKeysCliTests : IDisposable
         Assert.Matches(@"^crm\s+mailings\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+-\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC \(cli\)$", lines[1]);
         Assert.Matches(@"^site\s+mailings\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+-\s+-$", lines[2]);
         using var db = new LiteDatabase(new ConnectionString { Filename = Db, Connection = ConnectionType.Direct });
-        Assert.Equal(["created", "created", "revoked"], db.GetCollection("audit").Find(Query.EQ("Kind", ApiKeyEvents.Kind)).Select(e => e["Event"].AsString));
+        Assert.Equal(["api-key-created", "api-key-created", "api-key-revoked"], db.GetCollection("audit").Find(Query.EQ("Kind", ApiKeyEvents.Kind)).Select(e => e["Event"].AsString));
     }
 
     [Fact]

@@ -41,6 +41,11 @@ public sealed class ApiKeysPageTests
             [(ApiKeyEvents.Created, ConsoleHost.AdminLogin), (ApiKeyEvents.Revoked, ConsoleHost.AdminLogin)],
             host.Audit.ReadAll().Where(e => e.Kind == ApiKeyEvents.Kind && e.Detail!.Contains("site", StringComparison.Ordinal)).Select(e => (e.Event, e.Actor)));
 
+        browser.Open("/admin/audit?kind=api-key");
+        Assert.Contains("ключ API отозван", browser.PageText, StringComparison.Ordinal);
+        browser.Open("/admin/audit?kind=api");
+        Assert.Contains("вызов API отклонён", browser.PageText, StringComparison.Ordinal);
+
         browser.Driver.Manage().Cookies.DeleteAllCookies();
         browser.SignIn(ConsoleHost.AuditorLogin);
         browser.Open("/admin/api-keys");

@@ -52,7 +52,7 @@ public sealed class ApiValidationTests(ApiValidationTests.Host fixture) : IClass
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains(reason, StringComparison.Ordinal));
         Assert.Empty(host.Mailings.All());
         var entry = Assert.Single(host.CallEntries().Skip(calls));
-        Assert.Equal(("refused", "api:crm"), (entry.Event, entry.Actor));
+        Assert.Equal(("api-refused", "api:crm"), (entry.Event, entry.Actor));
         Assert.StartsWith("POST /api/v1/mailings → 400", entry.Detail, StringComparison.Ordinal);
     }
 

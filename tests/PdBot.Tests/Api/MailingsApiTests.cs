@@ -127,7 +127,7 @@ public sealed class MailingsApiTests
         Assert.Equal(
             [$"POST /api/v1/mailings → 201", $"GET /api/v1/mailings/{id} → 200", $"POST /api/v1/mailings/{id}/cancel → 200", "GET /api/v1/mailings/999 → 404"],
             calls.Select(e => e.Detail!.Split(':')[0]));
-        Assert.Equal(["call", "call", "call", "refused"], calls.Select(e => e.Event));
+        Assert.Equal(["api-call", "api-call", "api-call", "api-refused"], calls.Select(e => e.Event));
         var mailingEntries = host.Audit.ReadAll().Where(e => e.Kind == MailingEvents.Kind).ToList();
         Assert.Equal(["created", "submitted", "cancelled"], mailingEntries.Select(e => e.Event));
         Assert.All(mailingEntries, e => Assert.Equal("api:crm", e.Actor));
