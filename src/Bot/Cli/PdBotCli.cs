@@ -23,6 +23,7 @@ public static class PdBotCli
         root.Add(MailingsVerb.Command(console));
         root.Add(RetentionVerb.Command(console));
         root.Add(AdminVerb.Command(console));
+        root.Add(ApiKeysVerb.Command(console));
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {

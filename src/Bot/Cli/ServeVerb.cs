@@ -2,6 +2,7 @@ using System.CommandLine;
 using PdBot.Adapters.Telegram;
 using PdBot.Adapters.Vk;
 using PdBot.Bot.Admin;
+using PdBot.Bot.Api;
 using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
@@ -49,6 +50,7 @@ public static class ServeVerb
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddAdminConsole(builder.Configuration);
         builder.Services.AddHostedService<PdBot.Bot.Admin.Handover.AccountHandoverWorker>();
+        builder.Services.AddPdBotApi();
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapAdminConsole();
@@ -56,6 +58,7 @@ public static class ServeVerb
         app.MapVkCallback();
         app.MapHealth();
         app.MapPdBotMetrics();
+        app.MapPdBotApi();
         app.MapGet("/", () => Results.Redirect(AdminConsole.Path));
         return app;
     }

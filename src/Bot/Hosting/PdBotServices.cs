@@ -92,6 +92,8 @@ public static class PdBotServices
         services.AddSingleton<IConsentStore>(sp => sp.GetRequiredService<LiteConsentStore>());
         services.AddSingleton<LiteMailingStore>();
         services.AddSingleton<PdBot.Core.Mailings.IMailingStore>(sp => sp.GetRequiredService<LiteMailingStore>());
+        services.AddSingleton<PdBot.Core.ApiKeys.IApiKeyStore, LiteApiKeys>();
+        services.AddSingleton<PdBot.Core.ApiKeys.ApiKeyService>();
     }
 
     /// <summary>Start-up checks that need the store: text versions and renewals.</summary>

@@ -1,4 +1,5 @@
 using PdBot.Core.Admin;
+using PdBot.Core.ApiKeys;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
@@ -80,6 +81,10 @@ public static partial class RussianLabels
             AdminEvents.AccountUnlocked => "учётная запись разблокирована",
             AdminEvents.Viewed => "просмотр",
             AdminEvents.Exported => "выгрузка",
+            ApiKeyEvents.Created => "ключ API создан",
+            ApiKeyEvents.Revoked => "ключ API отозван",
+            ApiKeyEvents.Call => "вызов API",
+            ApiKeyEvents.Refused => "вызов API отклонён",
             _ when action.StartsWith("request-", StringComparison.Ordinal) && action.Length > 8 => Action(action[8..]),
             _ when action.StartsWith("alert-", StringComparison.Ordinal) => action == RequestAction.Alert(0)
                 ? "напоминание оператору: срок сегодня"
@@ -139,6 +144,7 @@ public static partial class RussianLabels
         "vk" => "ВКонтакте",
         "local" => "локальный канал",
         AdminEvents.Channel => "консоль",
+        ApiKeyEvents.Channel => "API",
         _ => channel,
     };
 
@@ -150,6 +156,8 @@ public static partial class RussianLabels
         RequestAction.RequestKind => "запрос",
         RequestAction.RetentionKind => "хранение",
         AdminEvents.Kind => "консоль",
+        ApiKeyEvents.Kind => "ключ API",
+        ApiKeyEvents.CallKind => "API",
         _ => kind,
     };
 

@@ -11,7 +11,7 @@ public static partial class LatinWords
     /// <summary>Names that have no Russian form in the product (brands, formats, the algorithm names).</summary>
     public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "PdBot", "Telegram", "VK", "CSV", "JSON", "ZIP", "README", "SHA", "PBKDF2", "HTTPS", "HTTP", "URL", "ID", "QR", "PNG",
+        "PdBot", "Telegram", "VK", "CSV", "JSON", "ZIP", "README", "SHA", "PBKDF2", "HTTPS", "HTTP", "URL", "ID", "QR", "PNG", "API",
         "Senler", "e-mail", "email", "STOP", "unsubscribe", "cancel", "LiteDB", "PostgreSQL",
     };
 

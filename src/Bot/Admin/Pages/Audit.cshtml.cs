@@ -23,7 +23,7 @@ namespace PdBot.Bot.Admin.Pages;
 public sealed partial class AuditModel(IAuditLog audit, ConsentCatalog catalog, IMailingStore mailings) : AuditViewPageModel
 {
     /// <summary>The kinds of entry PdBot writes, for the filter list (an unlisted kind can still be typed into the URL).</summary>
-    public static readonly string[] Kinds = [AuditEvents.ConsentKind, AuditEvents.PersonKind, "request", "retention", AdminEvents.Kind];
+    public static readonly string[] Kinds = [AuditEvents.ConsentKind, AuditEvents.PersonKind, "request", "retention", AdminEvents.Kind, PdBot.Core.ApiKeys.ApiKeyEvents.Kind, PdBot.Core.ApiKeys.ApiKeyEvents.CallKind];
 
     public static readonly string[] Channels = ["telegram", "vk", "local", AdminEvents.Channel];
 
