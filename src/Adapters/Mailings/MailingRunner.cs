@@ -24,6 +24,7 @@ public sealed partial class MailingRunner : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, Task> _sending = new();
+    private readonly SemaphoreSlim _round = new(1, 1);
     private TaskCompletionSource _wake = NewWake();
 
     public MailingRunner(
@@ -47,10 +48,32 @@ public sealed partial class MailingRunner : BackgroundService
     /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await StartDueAsync(cancellationToken);
-        StartSends(cancellationToken);
+        await RoundAsync(cancellationToken);
         await Task.WhenAll(_sending.Values);
-        await FinishDoneAsync(cancellationToken);
+        await RoundAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>One pass; never two at once (the background loop and a one-off run would start a mailing twice).</summary>
+    private async Task RoundAsync(CancellationToken ct)
+    {
+        await _round.WaitAsync(ct);
+        try
+        {
+            // Finishing first: a mailing whose sends are done must not get a fresh (empty) send task before it is finished.
+            await FinishDoneAsync(ct);
+            await StartDueAsync(ct);
+            StartSends(ct);
+        }
+        finally
+        {
+            _round.Release();
+        }
     }
 
     /// <summary>After a restart: rows left in flight by a crash are resolved by their channel before anything else is sent.</summary>
@@ -78,9 +101,7 @@ public sealed partial class MailingRunner : BackgroundService
             var wake = Volatile.Read(ref _wake).Task;
             try
             {
-                await StartDueAsync(stoppingToken);
-                StartSends(stoppingToken);
-                await FinishDoneAsync(stoppingToken);
+                await RoundAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -272,7 +272,12 @@ public sealed class MailingService(IMailingStore store, MailingOptions options, 
     {
         ArgumentNullException.ThrowIfNull(mailing);
         ArgumentNullException.ThrowIfNull(actor);
-        return store.SaveAsync(mailing, [Entry(mailing, evt, actor.Name, detail)], cancellationToken);
+
+        // Saved as stored now (not the caller's copy, which the runner may have moved on since), stamped with the time of the action.
+        var current = store.Find(mailing.Id) ?? mailing;
+        var entry = Entry(current, evt, actor.Name, detail);
+        entry.TimeUtc = Now();
+        return store.SaveAsync(current, [entry], cancellationToken);
     }
 
     public MailingMachine Machine(Mailing mailing) => new(mailing, options.RequireApproval);
