@@ -103,11 +103,5 @@ public static class MailingsEndpoints
         store.Find(id) is { } m && string.Equals(m.CreatedBy, ApiKeyFilter.KeyOf(http).Actor, StringComparison.Ordinal) ? m : null;
 
     private static MailingResponse Response(Mailing mailing, MailingService service, IConsentStore consents, ConsentCatalog catalog) =>
-        MailingResponse.From(mailing, service.Statistics(mailing.Id, person => WithdrawnAt(consents, catalog, person)));
-
-    /// <summary>When the person withdrew the mailing consent, if that is where it stands now.</summary>
-    private static DateTime? WithdrawnAt(IConsentStore consents, ConsentCatalog catalog, string personId) =>
-        consents.RecordsOf(personId).FirstOrDefault(r => r.PurposeId == catalog.Mailing.Id) is { State: ConsentState.Withdrawn } record
-            ? record.UpdatedAtUtc
-            : null;
+        MailingResponse.From(mailing, service.Statistics(mailing.Id, consents, catalog.Mailing.Id));
 }

@@ -90,7 +90,7 @@ public static class MailingsVerb
 
         var consents = host.Services.GetRequiredService<IConsentStore>();
         var purpose = host.Services.GetRequiredService<ConsentCatalog>().Mailing.Id;
-        var s = service.Statistics(m.Id, person => WithdrawnAt(consents, purpose, person));
+        var s = service.Statistics(m.Id, consents, purpose);
         await o.WriteLineAsync("статистика:");
         foreach (var (label, value) in new (string, int)[]
         {
@@ -110,10 +110,6 @@ public static class MailingsVerb
 
         return 0;
     }
-
-    /// <summary>When the person's mailing consent became withdrawn (null: it is not withdrawn).</summary>
-    private static DateTime? WithdrawnAt(IConsentStore consents, string purpose, string personId) =>
-        consents.RecordsOf(personId).FirstOrDefault(r => r.PurposeId == purpose) is { State: ConsentState.Withdrawn } r ? r.UpdatedAtUtc : null;
 
     private static string Topic(MailingService service, string topic) =>
         service.Options.FindTopic(topic) is { } t ? $"{t.Title} ({t.Id})" : topic.Length == 0 ? "-" : topic;

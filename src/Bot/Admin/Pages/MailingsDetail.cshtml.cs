@@ -39,7 +39,7 @@ public sealed class MailingsDetailModel(
         }
 
         Current = mailing;
-        Statistics = mailings.Statistics(Id, WithdrawnAt);
+        Statistics = mailings.Statistics(Id, consents, catalog.Mailing.Id);
         Previews = MailingPreview.For(mailing);
         Actions = MailingActions.For(mailings.Machine(mailing), mailing, CanAct, IsAdmin, AdminLogin);
         QuietNote = MailingQuietHoursNote.For(mailing, mailings.Hours, time.GetUtcNow());
@@ -110,7 +110,7 @@ public sealed class MailingsDetailModel(
         }
 
         await NoteAsync(MailingEvents.Exported, $"рассылка № {Id}: статистика CSV");
-        var statistics = mailings.Statistics(Id, WithdrawnAt);
+        var statistics = mailings.Statistics(Id, consents, catalog.Mailing.Id);
         await CsvDownload.WriteAsync(Response, $"mailing-{Id}-statistics.csv", MailingExport.StatisticsColumns, [MailingExport.StatisticsRow(mailing, statistics)]);
         return new EmptyResult();
     }
@@ -127,10 +127,6 @@ public sealed class MailingsDetailModel(
         await CsvDownload.WriteAsync(Response, $"mailing-{Id}-ledger.csv", MailingExport.LedgerColumns, store.Deliveries(Id).Select(MailingExport.LedgerRow));
         return new EmptyResult();
     }
-
-    /// <summary>When the person withdrew the mailing consent (null: it was not withdrawn).</summary>
-    private DateTime? WithdrawnAt(string personId) =>
-        consents.RecordsOf(personId).FirstOrDefault(r => r.PurposeId == catalog.Mailing.Id && r.State == ConsentState.Withdrawn)?.UpdatedAtUtc;
 
     private async Task NoteAsync(string evt, string detail)
     {
