@@ -24,6 +24,10 @@ public sealed partial class MailingRunner : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, Task> _sending = new();
+
+    // Mailings found with rows still open and not sent on since: their ledger is not read again every round
+    // (a mailing waiting for the morning would otherwise be read whole every second).
+    private readonly ConcurrentDictionary<long, byte> _foundOpen = new();
     private readonly SemaphoreSlim _round = new(1, 1);
     private TaskCompletionSource _wake = NewWake();
 
@@ -194,6 +198,7 @@ public sealed partial class MailingRunner : BackgroundService
                 continue;
             }
 
+            _foundOpen.TryRemove(mailing.Id, out _);
             _sending[mailing.Id] = Task.Run(() => SendAsync(mailing, ct), CancellationToken.None);
         }
     }
@@ -222,7 +227,7 @@ public sealed partial class MailingRunner : BackgroundService
     {
         foreach (var mailing in _store.InStates(MailingState.Sending, MailingState.Cancelled))
         {
-            if (mailing.LedgerHash is not null || (_sending.TryGetValue(mailing.Id, out var running) && !running.IsCompleted))
+            if (mailing.LedgerHash is not null || _foundOpen.ContainsKey(mailing.Id) || (_sending.TryGetValue(mailing.Id, out var running) && !running.IsCompleted))
             {
                 continue;
             }
@@ -233,6 +238,7 @@ public sealed partial class MailingRunner : BackgroundService
                 : rows.Any(r => r.State is MailingDeliveryState.Pending or MailingDeliveryState.InFlight);
             if (open)
             {
+                _foundOpen[mailing.Id] = 0;
                 continue;
             }
 
