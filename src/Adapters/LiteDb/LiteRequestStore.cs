@@ -8,7 +8,7 @@ using PdBot.Core.Requests;
 namespace PdBot.Adapters.LiteDb;
 
 /// <summary>Subject requests and the outbox in LiteDB (one file, so a request and its answer commit together); every write goes through the group-commit writer.</summary>
-public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) : IRequestStore, IOutbox
+public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit, IEnumerable<IPersonDataEraser> erasers) : IRequestStore, IOutbox
 {
     public const string Requests = "requests";
     public const string Outbox = "outbox";
@@ -155,6 +155,10 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             if (changes.Erasure is { } erasure)
             {
                 Erase(db, erasure, changes.Person?.Id == erasure.PersonId ? changes.Person : null);
+                foreach (var eraser in erasers)
+                {
+                    eraser.EraseOnWriterThread(db, erasure);
+                }
             }
         });
     }
@@ -213,6 +217,16 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
 
     private void Write(LiteDatabase db, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {
+        InsertOutbox(db, storage, outgoing);
+        audit.AppendOnWriterThread(db, entries);
+    }
+
+    /// <summary>Queues messages for the senders inside the caller's transaction (on the writer thread): any store may send with what it saves.</summary>
+    public static void InsertOutbox(LiteDatabase db, LiteDbStorage storage, IReadOnlyList<OutboxMessage> outgoing)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(outgoing);
         var outbox = db.GetCollection<OutboxMessage>(Outbox);
         foreach (var m in outgoing)
         {
@@ -224,7 +238,5 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit) 
             outbox.Insert(m);
             storage.OutboxIds.Persist(db, m.Id);
         }
-
-        audit.AppendOnWriterThread(db, entries);
     }
 }

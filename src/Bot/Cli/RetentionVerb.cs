@@ -20,7 +20,7 @@ public static class RetentionVerb
         var preview = new Command("preview", "Что задание хранения уничтожит или заблокирует до этой даты (ничего не меняет)") { until, db };
         preview.TreatUnmatchedTokensAsErrors = false;
         preview.SetAction((parse, _) => PreviewAsync(console, parse.GetValue(until), parse.GetValue(db), parse.UnmatchedTokens));
-        return new Command("retention", "Уничтожение данных после отзыва согласий (п. 6.2.10, 6.2.11 Политики)") { preview };
+        return new Command("retention", "Уничтожение данных после отзыва согласий и по истечении сроков целей (п. 6.2.9–6.2.11 Политики)") { preview };
     }
 
     public static async Task<int> PreviewAsync(CliConsole console, string? until, string? dbPath, IReadOnlyList<string> configArgs)
@@ -37,14 +37,22 @@ public static class RetentionVerb
         var retention = host.Services.GetRequiredService<RetentionService>();
         var date = last ?? retention.Today;
         var items = retention.Preview(date);
+        var terms = host.Services.GetServices<IPurposeDataSweep>()
+            .SelectMany(s => s.Preview(PdBot.Core.Calendar.ClinicTime.EndOfDayUtc(date))).OrderBy(t => t.Due).ToList();
         var o = console.Out;
-        if (items.Count == 0)
+        if (items.Count == 0 && terms.Count == 0)
         {
             await o.WriteLineAsync($"До {RequestTexts.Date(date)} уничтожать и блокировать нечего.");
             return 0;
         }
 
-        await o.WriteLineAsync($"До {RequestTexts.Date(date)} задание хранения выполнит ({items.Count}):");
+        await o.WriteLineAsync($"До {RequestTexts.Date(date)} задание хранения выполнит ({items.Count + terms.Count}):");
+        foreach (var t in terms)
+        {
+            await o.WriteLineAsync(string.Create(Ic,
+                $"{RequestTexts.Date(t.Due)}  {t.What}  {(t.PersonId is null ? "" : $"субъект {t.PersonId}  ")}цель «{t.PurposeTitle}»  причина: {t.Reason}  решение: {t.Action}"));
+        }
+
         foreach (var i in items)
         {
             var decision = i.Plan.Kind == RetentionDecisionKind.Destroy

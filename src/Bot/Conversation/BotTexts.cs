@@ -29,6 +29,10 @@ public static class BotTexts
     public const string MyDataButton = "Мои данные";
     public const string TopicsButton = "Темы рассылки";
     public const string TopicsDoneButton = "Готово";
+    public const string ConsultButton = "Записаться на консультацию";
+    public const string ReviewButton = "Оставить отзыв";
+    public const string OperatorButton = "Позвать сотрудника";
+    public const string LeaveInboxButton = "Завершить диалог с сотрудником";
     public const string GiveConsentPrefix = "Дать согласие: ";
     public const string WithdrawConsentPrefix = "Отозвать согласие: ";
 
@@ -76,6 +80,14 @@ public static class BotTexts
     public static string TopicAlreadyLeft(string title) => $"Тема «{title}» уже снята.";
 
     public static string TopicsChosen(IEnumerable<string> titles) => $"Темы рассылки: {string.Join(", ", titles)}.";
+
+    /// <summary>A message passed to the operator inbox: said once when the conversation opens (or reopens).</summary>
+    public static string PassedOn(bool asked, string expectAnswer) => (asked
+        ? "Позвали сотрудника клиники: напишите ваш вопрос здесь, в этом чате, — он его прочитает."
+        : "Ваше сообщение передано сотруднику клиники.") + " " + expectAnswer;
+
+    public const string InboxLeft = "Диалог с сотрудником завершён. Если понадобится — нажмите «" + OperatorButton + "» в меню.";
+    public const string InboxNotOpen = "Диалога с сотрудником сейчас нет.";
 
     public const string BlockedHint = "Данные заблокированы — сейчас это недоступно.";
 

@@ -1,4 +1,5 @@
 using PdBot.Core.Consent;
+using PdBot.Core.Conversations;
 using PdBot.Core.Turns;
 
 namespace PdBot.Bot.Conversation;
@@ -20,7 +21,7 @@ public sealed partial class ConsentBot
         // A blocked person's data serve no purpose until unblocked: no prompt, tick, consent or menu of purposes.
         // Declining, withdrawing, unsubscribing and requests about their data still work.
         if (!session.Person.MayProcess() && payload?.Action is Payload.Tick or Payload.Untick or Payload.Submit or Payload.Offer or Payload.Menu
-            or Payload.Topics or Payload.TopicOn or Payload.TopicOff or Payload.TopicsDone)
+            or Payload.Topics or Payload.TopicOn or Payload.TopicOff or Payload.TopicsDone or Payload.Consult or Payload.Review)
         {
             await BlockedAsync(turn, session, ct);
             return;
@@ -73,8 +74,28 @@ public sealed partial class ConsentBot
                 await turn.AnswerButtonAsync(null, ct);
                 await turn.SendAsync(Menu(session, payload.Action == Payload.StopNo ? BotTexts.MailingKept : null), ct);
                 break;
+            case Payload.Consult when catalog.Consultation is { } c:
+                await ForPurposeAsync(turn, session, c, consultation.StartAsync, ct);
+                break;
+            case Payload.Review when catalog.Review is { } r:
+                await ForPurposeAsync(turn, session, r, reviews.StartAsync, ct);
+                break;
+            case Payload.Operator:
+                await handoff.PassOnAsync(turn, session, BotTexts.OperatorButton, ConversationTopics.Asked, lead => Menu(session, lead), ct);
+                break;
+            case Payload.LeaveInbox:
+                await handoff.LeaveAsync(turn, session, lead => Menu(session, lead), ct);
+                break;
             default:
-                await NoteAsync(turn, BotTexts.UnknownButton, ct);
+                // The purposes' own buttons (form answers, notifications); a blocked person's forms do not move.
+                if (payload is not null && session.Person.MayProcess()
+                    && (await consultation.OnPressAsync(turn, session, payload, ct) || await reviews.OnPressAsync(turn, session, payload, ct)
+                        || await patients.OnPressAsync(turn, session, payload, ct)))
+                {
+                    break;
+                }
+
+                await NoteAsync(turn, session.Person.MayProcess() ? BotTexts.UnknownButton : BotTexts.BlockedHint, ct);
                 break;
         }
     }
@@ -135,7 +156,20 @@ public sealed partial class ConsentBot
             await turn.UpdateButtonsAsync(messageId, [], ct);
         }
 
-        await turn.SendAsync(Menu(session, BotTexts.GivenConfirmation(purpose.Title, purpose.Id == catalog.Mailing.Id)), ct);
+        // The purpose's work starts right after its consent: the form's first question, or the patient link bound.
+        var confirmation = BotTexts.GivenConfirmation(purpose.Title, purpose.Id == catalog.Mailing.Id);
+        if (purpose.Id == catalog.Consultation?.Id || purpose.Id == catalog.Review?.Id)
+        {
+            await turn.SendAsync(new BotMessage(confirmation), ct);
+            await (purpose.Id == catalog.Consultation?.Id ? consultation.StartAsync(turn, session, ct) : reviews.StartAsync(turn, session, ct));
+            return;
+        }
+
+        await turn.SendAsync(Menu(session, confirmation), ct);
+        if (purpose.Id == catalog.Patient?.Id)
+        {
+            await patients.OnConsentGivenAsync(turn, session, ct);
+        }
     }
 
     private async Task WithdrawAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose, CancellationToken ct)
@@ -149,6 +183,11 @@ public sealed partial class ConsentBot
         await session.SaveAsync(ct);
         LogConsent(purpose.Id, ConsentState.Withdrawn, session.Person.Id);
         await retention.ScheduleAsync(session.Person, purpose.Id, "menu", ct);
+        if (purpose.Distribution)
+        {
+            await reviews.OnWithdrawnAsync(session, ct);
+        }
+
         await turn.AnswerButtonAsync(null, ct);
         await turn.SendAsync(Menu(session, BotTexts.WithdrawnConfirmation(purpose.Title)), ct);
     }

@@ -1,8 +1,14 @@
 using PdBot.Core.Text;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PdBot.Bot.Conversation.Consultation;
+using PdBot.Bot.Conversation.Inbox;
+using PdBot.Bot.Conversation.Intents;
+using PdBot.Bot.Conversation.Patients;
+using PdBot.Bot.Conversation.Reviews;
 using PdBot.Bot.Conversation.Unsubscribe;
 using PdBot.Core.Consent;
+using PdBot.Core.Conversations;
 using PdBot.Core.Mailings;
 using PdBot.Core.Operator;
 using PdBot.Core.Retention;
@@ -11,8 +17,9 @@ using PdBot.Core.Turns;
 namespace PdBot.Bot.Conversation;
 
 /// <summary>
-/// The conversation: the consent prompt comes before anything else, a demand to stop works
-/// everywhere (even inside a request form), and every change is committed before the person is told about it.
+/// The conversation: a demand to stop works everywhere (even inside a form); nothing is asked for a purpose before
+/// its consent; what the person came for decides the first prompt (the mailing is offered, never a gate); what the bot
+/// does not handle itself goes to a person in the operator inbox; every change is committed before the person is told.
 /// </summary>
 public sealed partial class ConsentBot(
     IConsentStore store,
@@ -20,13 +27,16 @@ public sealed partial class ConsentBot(
     IOptions<OperatorOptions> op,
     RequestDialog requests,
     RetentionService retention,
+    HandoffDialog handoff,
+    ConsultationDialog consultation,
+    ReviewDialog reviews,
+    PatientDialog patients,
     IOptions<MailingOptions> mailings,
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
     private static readonly TimeSpan StopQuestionLifetime = TimeSpan.FromMinutes(30);
     private static readonly string[] YesWords = ["да", "да отписаться", "да да", "ага", "угу", "конечно", "давайте", "да пожалуйста", "yes"];
-    private static readonly string[] StartWords = ["start", "начать", "старт"];
 
     // Who was just asked «Отписаться от рассылки?» (person id → when). In memory: after a restart the
     // buttons under the question still work, only a typed «да» needs asking again.
@@ -109,15 +119,64 @@ public sealed partial class ConsentBot(
             return;
         }
 
-        // An open form keeps its tick: the person is told what to press instead of getting an empty box again.
-        if (open is not null)
+        // A purpose's open form takes the answer (each checks its own consent is still in force).
+        if (await consultation.AnswerAsync(turn, session, text, ct) || await reviews.AnswerAsync(turn, session, text, ct))
         {
-            await (StartWords.Contains(ChatText.Normalize(text)) ? OfferAsync(turn, session, open, ct) : HintAsync(turn, session, open, ct));
             return;
         }
 
-        // A person who withdrew or declined is not asked again on every message (or /start): the menu
-        // offers the consent, and only their own tick and «Отправить» can bring it back.
+        var intent = ChatIntents.Classify(text);
+
+        // An open consent form keeps its tick: the person is told what to press, unless they came for something else.
+        if (open is not null && intent is ChatIntent.None or ChatIntent.Start)
+        {
+            await (intent == ChatIntent.Start ? OfferAsync(turn, session, open, ct) : HintAsync(turn, session, open, ct));
+            return;
+        }
+
+        switch (intent)
+        {
+            case ChatIntent.Operator:
+                await handoff.PassOnAsync(turn, session, text, ConversationTopics.Asked, lead => Menu(session, lead), ct);
+                return;
+            case ChatIntent.Booking when catalog.Consultation is { } purpose:
+                await ForPurposeAsync(turn, session, purpose, consultation.StartAsync, ct);
+                return;
+            case ChatIntent.Review when catalog.Review is { } purpose:
+                await ForPurposeAsync(turn, session, purpose, reviews.StartAsync, ct);
+                return;
+            case ChatIntent.Start:
+                await StartAsync(turn, session, ct);
+                return;
+        }
+
+        // A linked patient's message is for the clinic's staff and systems; anything else the bot does not handle goes to the inbox.
+        if (!await patients.AnswerAsync(turn, session, text, ct))
+        {
+            await handoff.PassOnAsync(turn, session, text, ConversationTopics.Unhandled, lead => Menu(session, lead), ct);
+        }
+    }
+
+    /// <summary>
+    /// A greeting or /start: a patient link binds; a link naming a purpose (<c>?start=consultation</c>) offers that
+    /// consent; a new person is offered the default (mailing) consent; anyone else gets the menu.
+    /// </summary>
+    private async Task StartAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
+    {
+        if (await patients.OnArrivalAsync(turn, session, ct))
+        {
+            return;
+        }
+
+        if (turn.Activity.Source is { } source && catalog.Find(source) is { } named)
+        {
+            await ForPurposeAsync(turn, session, named, named.Id == catalog.Consultation?.Id ? consultation.StartAsync
+                : named.Id == catalog.Review?.Id ? reviews.StartAsync : null, ct);
+            return;
+        }
+
+        // A person who withdrew or declined is not asked again on every /start: the menu offers the consent,
+        // and only their own tick and «Отправить» can bring it back.
         if (session.StateOf(catalog.Default.Id) is ConsentState.NotAsked or ConsentState.NeedsRenewal)
         {
             await OfferAsync(turn, session, catalog.Default, ct);
@@ -126,6 +185,21 @@ public sealed partial class ConsentBot(
 
         await session.SaveAsync(ct);
         await turn.SendAsync(Menu(session), ct);
+    }
+
+    /// <summary>What needs a purpose's consent: with it in force, <paramref name="then"/>; without it, its consent form first.</summary>
+    private async Task ForPurposeAsync(ITurnContext turn, ConsentSession session, PurposeOptions purpose,
+        Func<ITurnContext, ConsentSession, CancellationToken, Task>? then, CancellationToken ct)
+    {
+        if (session.StateOf(purpose.Id) == ConsentState.Given)
+        {
+            await session.SaveAsync(ct);
+            await turn.AnswerButtonAsync(null, ct);
+            await (then?.Invoke(turn, session, ct) ?? turn.SendAsync(Menu(session, BotTexts.AlreadyGiven), ct));
+            return;
+        }
+
+        await OfferAsync(turn, session, purpose, ct);
     }
 
     private static async Task BlockedAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
@@ -259,7 +333,8 @@ public sealed partial class ConsentBot(
         await session.SaveAsync(ct);
     }
 
-    private BotMessage Menu(ConsentSession session, string? lead = null) => MainMenu.Build(catalog, session, lead, mailings.Value.Topics);
+    private BotMessage Menu(ConsentSession session, string? lead = null) =>
+        MainMenu.Build(catalog, session, lead, mailings.Value.Topics, handoff.IsOpen(session));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consent {Purpose} is now {State} for person {PersonId}")]
     private partial void LogConsent(string purpose, ConsentState state, string personId);

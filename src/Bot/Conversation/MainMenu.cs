@@ -11,7 +11,8 @@ namespace PdBot.Bot.Conversation;
 public static class MainMenu
 {
     /// <param name="topics">The configured mailing topics: with any, a subscriber also gets «Темы рассылки».</param>
-    public static BotMessage Build(ConsentCatalog catalog, ConsentSession session, string? lead = null, IReadOnlyList<MailingTopic>? topics = null)
+    /// <param name="inboxOpen">The person has an open conversation with the staff: «Завершить диалог» instead of «Позвать сотрудника».</param>
+    public static BotMessage Build(ConsentCatalog catalog, ConsentSession session, string? lead = null, IReadOnlyList<MailingTopic>? topics = null, bool inboxOpen = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(session);
@@ -25,6 +26,21 @@ public static class MainMenu
         {
             buttons.Add(new Button(BotTexts.TopicsButton, new Payload(Payload.Topics).ToString()));
         }
+
+        // What the consents are for: each asks for its consent first when it is not given.
+        if (catalog.Consultation is not null)
+        {
+            buttons.Add(new Button(BotTexts.ConsultButton, new Payload(Payload.Consult).ToString()));
+        }
+
+        if (catalog.Review is not null)
+        {
+            buttons.Add(new Button(BotTexts.ReviewButton, new Payload(Payload.Review).ToString()));
+        }
+
+        buttons.Add(inboxOpen
+            ? new Button(BotTexts.LeaveInboxButton, new Payload(Payload.LeaveInbox).ToString())
+            : new Button(BotTexts.OperatorButton, new Payload(Payload.Operator).ToString()));
 
         foreach (var p in catalog.Purposes.Where(p => p.Id != mailing.Id))
         {

@@ -31,6 +31,18 @@ public sealed record Payload(string Action, string? Argument = null)
     /// <summary>«Готово» under the topics: back to the menu.</summary>
     public const string TopicsDone = "topicsdone";
 
+    /// <summary>«Записаться на консультацию»: the consultation form (its consent first when not given).</summary>
+    public const string Consult = "consult";
+
+    /// <summary>«Оставить отзыв»: the review form (the review consent first when not given).</summary>
+    public const string Review = "review";
+
+    /// <summary>«Позвать сотрудника»: opens a conversation in the operator inbox.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>«Завершить диалог с сотрудником»: the person closes their inbox conversation.</summary>
+    public const string LeaveInbox = "inboxleave";
+
     public override string ToString() => Argument is null ? Action : $"{Action}:{Argument}";
 
     public static Payload? Parse(string? payload)

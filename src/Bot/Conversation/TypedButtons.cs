@@ -30,6 +30,10 @@ public static class TypedButtons
         yield return (BotTexts.UnsubscribeButton, new Payload(Payload.Unsubscribe));
         yield return (BotTexts.StopYesButton, new Payload(Payload.StopYes));
         yield return (BotTexts.TopicsButton, new Payload(Payload.Topics));
+        yield return (BotTexts.ConsultButton, new Payload(Payload.Consult));
+        yield return (BotTexts.ReviewButton, new Payload(Payload.Review));
+        yield return (BotTexts.OperatorButton, new Payload(Payload.Operator));
+        yield return (BotTexts.LeaveInboxButton, new Payload(Payload.LeaveInbox));
         foreach (var p in catalog.Purposes.Where(p => p.Id != catalog.Mailing.Id))
         {
             yield return (BotTexts.GiveConsentPrefix + p.Title, new Payload(Payload.Offer, p.Id));

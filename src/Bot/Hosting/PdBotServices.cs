@@ -53,6 +53,7 @@ public static class PdBotServices
         services.AddTelegram(configuration);
         services.AddVk(configuration);
         services.AddSingleton<RequestDialog>();
+        services.AddPurposes();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
         services.AddSingleton<LiteAdminAccounts>()
@@ -80,7 +81,8 @@ public static class PdBotServices
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IAccessReportSection>()));
     }
 
     private static void AddStorage(this IServiceCollection services)

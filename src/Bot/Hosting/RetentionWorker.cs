@@ -7,7 +7,13 @@ namespace PdBot.Bot.Hosting;
 /// Hourly (on the injected clock): carries out destructions that are due and alerts operators about
 /// deadlines. Errors are logged and retried next round; nothing here is lost, it all lives in the store.
 /// </summary>
-public sealed partial class RetentionWorker(RetentionService retention, DeadlineAlerts alerts, PdBot.Core.Inbox.IInbox inbox, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed partial class RetentionWorker(
+    RetentionService retention,
+    DeadlineAlerts alerts,
+    PdBot.Core.Inbox.IInbox inbox,
+    IEnumerable<IPurposeDataSweep> sweeps,
+    TimeProvider time,
+    ILogger<RetentionWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
@@ -34,6 +40,20 @@ public sealed partial class RetentionWorker(RetentionService retention, Deadline
     public async Task RunOnceAsync(CancellationToken ct)
     {
         var destroyed = await retention.RunDueAsync(ct);
+
+        // Purpose terms (policy 6.2.9): consents that ran out, consultation requests, inbox messages… One failing sweep does not stop the others.
+        foreach (var sweep in sweeps)
+        {
+            try
+            {
+                destroyed += await sweep.RunAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(sweep.GetType().Name, ex);
+            }
+        }
+
         var alerted = await alerts.RunAsync(ct);
         await inbox.SweepAsync(time.GetUtcNow().UtcDateTime - InboxKeep, ct);
         if (destroyed + alerted > 0)
@@ -42,8 +62,11 @@ public sealed partial class RetentionWorker(RetentionService retention, Deadline
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Destroyed} withdrawals carried out, {Alerted} deadline alerts queued")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Destroyed} withdrawals and purpose terms carried out, {Alerted} deadline alerts queued")]
     private partial void LogRound(int destroyed, int alerted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep {Sweep} failed; it runs again next hour")]
+    private partial void LogSweepFailed(string sweep, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention round failed; it runs again next hour")]
     private partial void LogFailed(Exception ex);

@@ -10,6 +10,9 @@ public static class AuditEvents
     public const string Withdrawn = "withdrawn";
     public const string Declined = "declined";
     public const string NeedsRenewal = "needs-renewal";
+
+    /// <summary>The consent's term ran out (a purpose with <c>RetentionDays</c>): ended by the retention job.</summary>
+    public const string Expired = "expired";
     public const string Unreachable = "unreachable";
     public const string MessagesAllowed = "messages-allowed";
 

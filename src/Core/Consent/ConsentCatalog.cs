@@ -28,6 +28,15 @@ public sealed class ConsentCatalog
 
     public PurposeOptions Mailing => _byId[Options.MailingPurpose];
 
+    /// <summary>The consultation request's purpose, when configured.</summary>
+    public PurposeOptions? Consultation => Find(Options.ConsultationPurpose);
+
+    /// <summary>The review (distribution) purpose, when configured.</summary>
+    public PurposeOptions? Review => Find(Options.ReviewPurpose);
+
+    /// <summary>The patient messaging purpose, when configured.</summary>
+    public PurposeOptions? Patient => Find(Options.PatientPurpose);
+
     public PurposeOptions? Find(string purposeId) => _byId.GetValueOrDefault(purposeId);
 
     public PurposeOptions Get(string purposeId) =>
@@ -51,6 +60,11 @@ public sealed class ConsentCatalog
             if (string.IsNullOrWhiteSpace(p.Text) || string.IsNullOrWhiteSpace(p.Label) || string.IsNullOrWhiteSpace(p.Title))
             {
                 yield return $"purpose {name}: Title, Label and Text must be set";
+            }
+
+            if (p.RetentionDays is < 1 || (p.RetentionDays is null && p.Term == PurposeTerm.Days))
+            {
+                yield return $"purpose {name}: RetentionDays must be 1 or more (Term Days needs it)";
             }
 
             if (p.Version < 1)

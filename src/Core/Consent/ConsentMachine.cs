@@ -39,11 +39,13 @@ public sealed class ConsentMachine
 
         _machine.Configure(ConsentState.Given)
             .Permit(ConsentTrigger.Withdraw, ConsentState.Withdrawn)
+            .Permit(ConsentTrigger.Expire, ConsentState.Withdrawn)
             .Permit(ConsentTrigger.TextChanged, ConsentState.NeedsRenewal);
 
         _machine.Configure(ConsentState.NeedsRenewal)
             .Permit(ConsentTrigger.Offer, ConsentState.Offered)
-            .Permit(ConsentTrigger.Withdraw, ConsentState.Withdrawn);
+            .Permit(ConsentTrigger.Withdraw, ConsentState.Withdrawn)
+            .Permit(ConsentTrigger.Expire, ConsentState.Withdrawn);
 
         // Only an explicit new offer (then tick and «Отправить») can bring a person back.
         _machine.Configure(ConsentState.Withdrawn)
@@ -73,6 +75,8 @@ public sealed class ConsentMachine
     public bool Withdraw() => Fire(ConsentTrigger.Withdraw);
 
     public bool MarkTextChanged() => Fire(ConsentTrigger.TextChanged);
+
+    public bool Expire() => Fire(ConsentTrigger.Expire);
 
     /// <summary>Fires any trigger; used by the transition-table test.</summary>
     public bool Fire(ConsentTrigger trigger, ConsentText? text = null) =>

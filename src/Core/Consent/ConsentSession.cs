@@ -125,6 +125,10 @@ public sealed class ConsentSession
     public bool Withdraw(string purposeId, string? messageId, string? detail = null) =>
         Apply(purposeId, m => m.Withdraw(), null, (AuditEvents.Withdrawn, messageId), detail);
 
+    /// <summary>Ends a consent whose term ran out (policy 6.2.9); done by the retention job, not the person.</summary>
+    public bool Expire(string purposeId, string detail) =>
+        Apply(purposeId, m => m.Expire(), null, (AuditEvents.Expired, null), detail, actor: "system");
+
     /// <summary>Marks a consent given to an older text as needing renewal (done by the system, not the person).</summary>
     public bool MarkTextChanged(string purposeId) =>
         Apply(purposeId, m => m.MarkTextChanged(), null, (AuditEvents.NeedsRenewal, null), actor: "system");

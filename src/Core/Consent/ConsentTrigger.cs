@@ -10,4 +10,7 @@ public enum ConsentTrigger
     Decline,
     Withdraw,
     TextChanged,
+
+    /// <summary>The purpose's term ran out (policy 6.2.9): ended by the retention job, not by the person.</summary>
+    Expire,
 }

@@ -25,6 +25,21 @@ public sealed class PurposeOptions
     /// <summary>How long data kept for this purpose is kept, in the policy's words.</summary>
     public string Retention { get; set; } = "";
 
+    /// <summary>
+    /// The term in days, counted from the consent (and, for the purpose's own records such as a consultation request,
+    /// from each record); set, it makes <see cref="Term"/> <see cref="PurposeTerm.Days"/>.
+    /// </summary>
+    public int? RetentionDays { get; set; }
+
+    /// <summary><c>UntilWithdrawn</c> (default) or <c>Contract</c>; <c>Days</c> when <see cref="RetentionDays"/> is set.</summary>
+    public PurposeTerm Term
+    {
+        get => RetentionDays is not null ? PurposeTerm.Days : _term;
+        set => _term = value;
+    }
+
+    private PurposeTerm _term = PurposeTerm.UntilWithdrawn;
+
     /// <summary>Direct marketing (Art. 15): stops at once on «Отписаться» and friends.</summary>
     public bool Marketing { get; set; }
 

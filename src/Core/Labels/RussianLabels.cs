@@ -69,7 +69,7 @@ public static partial class RussianLabels
             RequestAction.Destroyed => "данные уничтожены",
             RequestAction.BlockedOtherBasis => "данные сохранены и заблокированы: есть другое основание",
             RequestAction.NoConsent => "согласия не было: уничтожать нечего",
-            AuditEvents.Given or AuditEvents.Withdrawn or AuditEvents.Declined or AuditEvents.NeedsRenewal => "согласие " + ConsentEvent(action),
+            AuditEvents.Given or AuditEvents.Withdrawn or AuditEvents.Declined or AuditEvents.NeedsRenewal or AuditEvents.Expired => "согласие " + ConsentEvent(action),
             AuditEvents.Unreachable => "недоступен (бот заблокирован или сообщения запрещены)",
             AuditEvents.MessagesAllowed => "сообщения снова разрешены",
             AuditEvents.Topics => "темы рассылки изменены",
@@ -187,6 +187,7 @@ public static partial class RussianLabels
         AuditEvents.Withdrawn => "отозвано",
         AuditEvents.Declined => "отклонено",
         AuditEvents.NeedsRenewal => "требует обновления",
+        AuditEvents.Expired => "прекращено: истёк срок",
         _ => evt,
     };
 }

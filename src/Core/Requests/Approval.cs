@@ -9,7 +9,7 @@ namespace PdBot.Core.Requests;
 /// What approving a request does to the data, per type, on a <see cref="RequestCase"/> (committed with the answer in
 /// one transaction), and the answer that says so. Run on a copy that is never saved, it gives the preview.
 /// </summary>
-internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionOptions retention, OperatorOptions op, DateOnly today, string actor)
+internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionOptions retention, OperatorOptions op, DateOnly today, string actor, IReadOnlyList<IAccessReportSection> sections)
 {
     private SubjectRequest R => c.Request;
 
@@ -34,7 +34,7 @@ internal sealed class Approval(RequestCase c, ConsentCatalog catalog, RetentionO
     }
 
     private string Access() => c.Person is { } person
-        ? AccessReport.Build(R, person, c.Consents, c.PersonRequests(), catalog, op)
+        ? string.Join("\n\n", sections.Select(s => s.Describe(person.Id)).OfType<string>().Prepend(AccessReport.Build(R, person, c.Consents, c.PersonRequests(), catalog, op)))
         : $"{Done}.";
 
     private (string? Answer, string? Error) Correct(IReadOnlyDictionary<string, string> corrections)

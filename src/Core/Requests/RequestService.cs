@@ -21,8 +21,11 @@ public sealed class RequestService(
     RequestOptions options,
     OperatorOptions op,
     RetentionOptions retention,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IAccessReportSection>? accessSections = null)
 {
+    private readonly IReadOnlyList<IAccessReportSection> _sections = [.. accessSections ?? []];
+
     public const int RepeatAccessDays = 30;
 
     private readonly RequestCaseContext _context = new(requests, people, catalog, deadlines, options, time);
@@ -179,7 +182,7 @@ public sealed class RequestService(
         var edited = string.IsNullOrWhiteSpace(answerText) ? null : answerText.Trim().ReplaceLineEndings("\n");
         return ActAsync(id, RequestTrigger.Answer, c =>
         {
-            var outcome = new Approval(c, catalog, retention, op, Today, actor).Perform(corrections ?? new Dictionary<string, string>());
+            var outcome = new Approval(c, catalog, retention, op, Today, actor, _sections).Perform(corrections ?? new Dictionary<string, string>());
             if (outcome.Error is not null)
             {
                 return outcome.Error;
@@ -200,7 +203,7 @@ public sealed class RequestService(
     {
         ArgumentNullException.ThrowIfNull(r);
         var copy = CaseFor(Clone(r));
-        return new Approval(copy, catalog, retention, op, Today, Actors.System).Preview();
+        return new Approval(copy, catalog, retention, op, Today, Actors.System, _sections).Preview();
     }
 
     public IEnumerable<Outbox.OutboxMessage> ToOperators(string text, SubjectRequest? r = null)

@@ -1,0 +1,7 @@
+namespace PdBot.Core.Conversations;
+
+public enum ConversationTrigger
+{
+    Close,
+    Reopen,
+}
