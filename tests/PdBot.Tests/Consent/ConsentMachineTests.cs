@@ -21,6 +21,8 @@ public class ConsentMachineTests
         [(Ticked, Decline)] = Declined,
         [(Given, Withdraw)] = Withdrawn,
         [(Given, TextChanged)] = NeedsRenewal,
+        [(Given, Expire)] = Withdrawn,
+        [(NeedsRenewal, Expire)] = Withdrawn,
         [(NeedsRenewal, Offer)] = Offered,
         [(NeedsRenewal, Withdraw)] = Withdrawn,
         [(Withdrawn, Offer)] = Offered,
