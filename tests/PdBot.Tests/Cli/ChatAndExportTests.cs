@@ -38,8 +38,8 @@ public sealed class ChatAndExportTests : IDisposable
     {
         var chat = await CliRunner.RunWithInputAsync("7\n", "chat", "--db", Db);
 
-        // "7" is an ordinary first message: the consent prompt comes first.
-        Assert.Contains("Отправить", chat.Out, StringComparison.Ordinal);
+        // "7" is an ordinary first message the bot does not handle itself: it goes to a person in the inbox.
+        Assert.Contains("передано сотруднику клиники", chat.Out, StringComparison.Ordinal);
     }
 
     [Fact]
