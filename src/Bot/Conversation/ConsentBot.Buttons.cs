@@ -21,7 +21,7 @@ public sealed partial class ConsentBot
         // A blocked person's data serve no purpose until unblocked: no prompt, tick, consent or menu of purposes.
         // Declining, withdrawing, unsubscribing and requests about their data still work.
         if (!session.Person.MayProcess() && payload?.Action is Payload.Tick or Payload.Untick or Payload.Submit or Payload.Offer or Payload.Menu
-            or Payload.Topics or Payload.TopicOn or Payload.TopicOff or Payload.TopicsDone or Payload.Consult or Payload.Review)
+            or Payload.Topics or Payload.TopicOn or Payload.TopicOff or Payload.TopicsDone or Payload.Consult or Payload.Review or Payload.Operator)
         {
             await BlockedAsync(turn, session, ct);
             return;

@@ -153,7 +153,8 @@ public sealed partial class ConsentBot(
         // A linked patient's message is for the clinic's staff and systems; anything else the bot does not handle goes to the inbox.
         if (!await patients.AnswerAsync(turn, session, text, ct))
         {
-            await handoff.PassOnAsync(turn, session, text, ConversationTopics.Unhandled, lead => Menu(session, lead), ct);
+            var topic = catalog.Patient is { } p && session.StateOf(p.Id) == ConsentState.Given ? ConversationTopics.Patient : ConversationTopics.Unhandled;
+            await handoff.PassOnAsync(turn, session, text, topic, lead => Menu(session, lead), ct);
         }
     }
 

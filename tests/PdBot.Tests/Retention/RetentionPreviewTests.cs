@@ -65,6 +65,26 @@ public sealed class RetentionPreviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_lists_a_consent_whose_term_runs_out_with_its_date()
+    {
+        string person;
+        using (var h = new RequestHost(dbPath: Db))
+        {
+            var session = ConsentSession.Open(h.People, h.Host.Catalog, h.Host.Clock, RequestHost.Channel, "u9", "u9");
+            Assert.True(session.Offer("consultation") && session.Tick("consultation") && session.Submit("consultation", null));
+            await session.SaveAsync();
+            person = session.Person.Id;
+        }
+
+        var result = await CliRunner.RunAsync("retention", "preview", "--until", "2027-01-31", "--db", Db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Out.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("23.12.2026", StringComparison.Ordinal)
+            && l.Contains(person, StringComparison.Ordinal) && l.Contains("согласие «Заявка на бесплатную консультацию»", StringComparison.Ordinal)
+            && l.Contains("истёк срок согласия: 30 дн.", StringComparison.Ordinal) && l.EndsWith("решение: прекращение согласия", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Preview_before_any_due_date_says_there_is_nothing_and_exits_0()
     {
         await SeedAsync();
