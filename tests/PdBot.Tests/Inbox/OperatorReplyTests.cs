@@ -111,4 +111,21 @@ public sealed class OperatorReplyTests : IDisposable
         Assert.All(viewed, e => Assert.Equal((ConversationService.ViewedDetail(c.Id), c.PersonId), (e.Detail, e.PersonId)));
         Assert.Single(_host.Audit.ReadAll(), e => e.Event == ConversationService.Read && e.Actor == Operator);
     }
+
+    [Fact]
+    public async Task A_reply_to_a_person_who_blocked_the_bot_is_refused_until_they_write_again()
+    {
+        await _host.Chat().Send("оператор").SkipReplies()
+            .Send(new Core.Turns.Activity { Type = Core.Turns.ActivityType.Blocked, ChannelId = "test", UserId = "u1", ChatId = "u1" })
+            .StartTestAsync();
+        var c = _host.ConversationOf();
+
+        var refused = await Inbox.ReplyAsync(c.Id, Operator, "Здравствуйте!");
+        await _host.Chat().Send("я снова здесь").SkipReplies().StartTestAsync();
+        var accepted = await Inbox.ReplyAsync(c.Id, Operator, "Здравствуйте!");
+
+        Assert.Equal((false, InboxTexts.Unreachable), (refused.Ok, refused.Message));
+        Assert.True(accepted.Ok, accepted.Message);
+        Assert.Single(_host.Audit.ReadAll(), e => e.Event == ConversationService.Replied);
+    }
 }

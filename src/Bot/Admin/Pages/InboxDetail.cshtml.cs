@@ -27,22 +27,31 @@ public sealed class InboxDetailModel(ConversationService conversations) : AdminP
 
     public int RetentionDays => conversations.Options.RetentionDays;
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>A refused reply's text, put back into the form so nothing typed is lost.</summary>
+    public string? Draft { get; private set; }
+
+    /// <summary>Why the reply in <see cref="Draft"/> was refused.</summary>
+    public string? ReplyError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReplyAsync(string? text)
     {
-        // An auditor reads without marking read: the messages still wait for an operator.
-        if (await conversations.ViewAsync(Id, AdminLogin, markRead: CanAct, HttpContext.RequestAborted) is not { } c)
+        if (!CanAct)
         {
-            return NotFound();
+            return Forbid();
         }
 
-        Current = c;
-        Messages = conversations.Store.Messages(c.Id);
-        CannotReach = ConversationService.Unreachable(Service<IConsentStore>().FindPersonById(c.PersonId));
-        return Page();
-    }
+        var result = await conversations.ReplyAsync(Id, AdminLogin, text, HttpContext.RequestAborted);
+        if (result.Ok)
+        {
+            return Done(result);
+        }
 
-    public Task<IActionResult> OnPostReplyAsync(string? text) =>
-        ActAsync(ct => conversations.ReplyAsync(Id, AdminLogin, text, ct));
+        // Refused: the page again with the text in the form (a redirect would lose it).
+        (Draft, ReplyError) = (text, result.Message);
+        return await LoadAsync() ? Page() : NotFound();
+    }
 
     public Task<IActionResult> OnPostCloseAsync() => ActAsync(ct => conversations.CloseAsync(Id, AdminLogin, ct));
 
@@ -58,10 +67,27 @@ public sealed class InboxDetailModel(ConversationService conversations) : AdminP
             return Forbid();
         }
 
-        var result = await action(HttpContext.RequestAborted);
-        (Flash, FlashIsError) = (result.Message, !result.Ok);
+        return Done(await action(HttpContext.RequestAborted));
+    }
 
-        // Post-redirect-get: a reload does not send the reply again.
+    // Post-redirect-get: a reload does not send the reply again.
+    private LocalRedirectResult Done(RequestResult result)
+    {
+        (Flash, FlashIsError) = (result.Message, !result.Ok);
         return LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/admin/inbox/{Id}"));
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        // An auditor reads without marking read: the messages still wait for an operator.
+        if (await conversations.ViewAsync(Id, AdminLogin, markRead: CanAct, HttpContext.RequestAborted) is not { } c)
+        {
+            return false;
+        }
+
+        Current = c;
+        Messages = conversations.Store.Messages(c.Id);
+        CannotReach = ConversationService.Unreachable(Service<IConsentStore>().FindPersonById(c.PersonId));
+        return true;
     }
 }

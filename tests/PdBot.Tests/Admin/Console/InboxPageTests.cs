@@ -79,6 +79,26 @@ public sealed class InboxPageTests(SharedConsoleHost shared) : IClassFixture<Sha
         Assert.Contains(c.Id, browser.FindAll("tr.conversation-row").Select(Id));
     }
 
+    [Fact]
+    public async Task A_refused_reply_shows_why_and_keeps_the_typed_text_in_the_form()
+    {
+        var c = await OpenConversationAsync("7401", "оператор");
+        var browser = shared.Browser(ConsoleHost.OperatorLogin);
+        browser.Open($"/admin/inbox/{c.Id}");
+        var people = Host.Services.GetRequiredService<IConsentStore>();
+        var person = people.FindPersonById(c.PersonId)!;
+        person.Blocked = true;
+        await people.SaveAsync(person, true, [], []);
+
+        browser.Find("#reply-text").SendKeys("Ответ, который не должен потеряться");
+        browser.ClickAndWait("#reply");
+
+        Assert.Contains("заблокирована", browser.Find("#reply-error").Text, StringComparison.Ordinal);
+        Assert.Equal("Ответ, который не должен потеряться", browser.Find("#reply-text").GetAttribute("value"));
+        Assert.Single(Inbox.Store.Messages(c.Id));
+        Assert.DoesNotContain(Host.Services.GetRequiredService<IOutbox>().Pending("telegram"), m => m.Kind == ConversationService.ReplyKind && m.ChatId == "7401");
+    }
+
     [ScreenshotFact]
     public async Task The_inbox_and_a_conversation_are_saved_as_docs_inbox_png()
     {
