@@ -15,11 +15,12 @@ namespace PdBot.Core.Conversations;
 public sealed class ConversationService(IConversationStore store, RequestOptions alerts, InboxOptions options, TimeProvider time, IConsentStore people)
 {
     public const string AuditKind = "inbox";
-    public const string Opened = "opened";
-    public const string Reopened = "reopened";
-    public const string Closed = "closed";
-    public const string Replied = "replied";
-    public const string Read = "read";
+    // Prefixed: the audit page labels events by name alone, and a request has its own "closed".
+    public const string Opened = "inbox-opened";
+    public const string Reopened = "inbox-reopened";
+    public const string Closed = "inbox-closed";
+    public const string Replied = "inbox-replied";
+    public const string Read = "inbox-read";
 
     /// <summary>The outbox kind of an operator's reply: its text goes with the conversation's messages (retention, erasure).</summary>
     public const string ReplyKind = "inbox-reply";
@@ -174,8 +175,8 @@ public sealed class ConversationService(IConversationStore store, RequestOptions
         return c;
     }
 
-    /// <summary>The detail of the <c>viewed</c> entry, as other console pages name what was shown («request 5»).</summary>
-    public static string ViewedDetail(long conversationId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"conversation {conversationId}");
+    /// <summary>The detail of the <c>viewed</c> entry (in Russian from the start, as the audit page shows it).</summary>
+    public static string ViewedDetail(long conversationId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"беседа № {conversationId} во входящих");
 
     /// <summary>The outbox <see cref="OutboxMessage.DedupeKey"/> of the reply stored as message <paramref name="messageId"/>.</summary>
     public static string ReplyKey(long messageId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inbox-reply:{messageId}");

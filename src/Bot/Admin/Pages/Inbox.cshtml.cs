@@ -31,7 +31,7 @@ public sealed class InboxModel(ConversationService conversations) : AdminPageMod
         }
 
         // The list links conversations to people: seeing it is seeing personal data.
-        await AuditViewAsync("inbox" + (Show == InboxFilter.Open ? "" : $" ({Show.ToString().ToLowerInvariant()})"));
+        await AuditViewAsync($"входящие, отбор «{Label(Show)}»");
         Rows = [.. conversations.Store.List(openOnly: Show == InboxFilter.Open)
             .Where(c => Show != InboxFilter.Unread || c.Unread > 0)
             .OrderBy(c => c.Unread > 0 ? 0 : 1)
