@@ -39,6 +39,8 @@ public sealed class LiteConversationStore : IConversationStore, IPersonDataErase
 
     public long NextId() => _conversationIds.Next();
 
+    public long NextMessageId() => _messageIds.Next();
+
     public Conversation? Find(long id) =>
         DeferredWrites.Current?.Written<Conversation>(Conversations).FirstOrDefault(c => c.Id == id) ?? ConversationCollection.FindById(id);
 
@@ -98,6 +100,9 @@ public sealed class LiteConversationStore : IConversationStore, IPersonDataErase
         return _storage.Writer.WriteAsync(db =>
         {
             count = db.GetCollection<ConversationMessage>(MessagesCollection).DeleteMany(m => m.AtUtc < cutoffUtc);
+
+            // A sent reply keeps its text in the outbox (only the chat id is cleared): it goes with the message.
+            db.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).DeleteMany(m => m.Kind == ConversationService.ReplyKind && m.CreatedAtUtc < cutoffUtc);
             _audit.AppendOnWriterThread(db, audit);
         }).ContinueWith(_ => count, cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
@@ -109,7 +114,16 @@ public sealed class LiteConversationStore : IConversationStore, IPersonDataErase
         ArgumentNullException.ThrowIfNull(erasure);
         if (erasure.Identifiers)
         {
-            db.GetCollection<ConversationMessage>(MessagesCollection).DeleteMany(BsonExpression.Create("$.PersonId = @0", erasure.PersonId));
+            var messages = db.GetCollection<ConversationMessage>(MessagesCollection);
+            var keys = new BsonArray(messages.Find(BsonExpression.Create("$.PersonId = @0", erasure.PersonId))
+                .Select(m => new BsonValue(ConversationService.ReplyKey(m.Id))));
+            messages.DeleteMany(BsonExpression.Create("$.PersonId = @0", erasure.PersonId));
+
+            // Operators' replies, sent or still waiting, go too: they hold the chat id until sent and the text after.
+            if (keys.Count > 0)
+            {
+                db.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).DeleteMany(Query.In(nameof(OutboxMessage.DedupeKey), keys));
+            }
         }
     }
 

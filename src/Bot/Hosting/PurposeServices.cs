@@ -6,6 +6,7 @@ using PdBot.Bot.Conversation.Patients;
 using PdBot.Bot.Conversation.Reviews;
 using PdBot.Core.Calendar;
 using PdBot.Core.Clinic;
+using PdBot.Core.Consent;
 using PdBot.Core.Conversations;
 using PdBot.Core.Requests;
 using PdBot.Core.Retention;
@@ -37,7 +38,12 @@ public static class PurposeServices
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<IOptions<InboxOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IConsentStore>()));
         services.AddSingleton<HandoffDialog>();
+        services.AddSingleton<IPurposeDataSweep>(sp => new ConversationMessageSweep(
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOptions<InboxOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAccessReportSection>(sp => new ConversationAccessSection(
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOptions<InboxOptions>>().Value));
     }
 }

@@ -9,6 +9,9 @@ public interface IConversationStore
     /// <summary>A fresh conversation id, handed out before the conversation is stored (its audit entries name it).</summary>
     long NextId();
 
+    /// <summary>A fresh message id, handed out before the message is stored (an operator's reply names it in the outbox).</summary>
+    long NextMessageId();
+
     Conversation? Find(long id);
 
     /// <summary>The person's latest conversation (open or closed), if any.</summary>
@@ -32,6 +35,9 @@ public interface IConversationStore
     /// <summary>Messages written before <paramref name="cutoffUtc"/> (read-only: the retention preview).</summary>
     IReadOnlyList<ConversationMessage> MessagesBefore(DateTime cutoffUtc);
 
-    /// <summary>Deletes the messages written before <paramref name="cutoffUtc"/>, with <paramref name="audit"/>, in one transaction; returns how many.</summary>
+    /// <summary>
+    /// Deletes the messages written before <paramref name="cutoffUtc"/> (and the outbox copies of operators' replies queued
+    /// before it), with <paramref name="audit"/>, in one transaction; returns how many messages.
+    /// </summary>
     Task<int> DestroyMessagesBeforeAsync(DateTime cutoffUtc, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using PdBot.Core.Admin;
 using PdBot.Core.ApiKeys;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Core.Conversations;
 using PdBot.Core.Outbox;
 using PdBot.Core.Requests;
 
@@ -85,6 +86,11 @@ public static partial class RussianLabels
             ApiKeyEvents.Revoked => "ключ API отозван",
             ApiKeyEvents.Call => "вызов API",
             ApiKeyEvents.Refused => "вызов API отклонён",
+            ConversationService.Opened => "беседа во входящих открыта",
+            ConversationService.Reopened => "беседа во входящих открыта снова",
+            ConversationService.Closed => "беседа во входящих закрыта",
+            ConversationService.Replied => "ответ сотрудника отправлен",
+            ConversationService.Read => "сообщения прочитаны сотрудником",
             _ when action.StartsWith("request-", StringComparison.Ordinal) && action.Length > 8 => Action(action[8..]),
             _ when action.StartsWith("alert-", StringComparison.Ordinal) => action == RequestAction.Alert(0)
                 ? "напоминание оператору: срок сегодня"
@@ -156,6 +162,7 @@ public static partial class RussianLabels
         RequestAction.RequestKind => "запрос",
         RequestAction.RetentionKind => "хранение",
         AdminEvents.Kind => "консоль",
+        ConversationService.AuditKind => "входящие",
         ApiKeyEvents.Kind => "ключ API",
         ApiKeyEvents.CallKind => "API",
         _ => kind,
