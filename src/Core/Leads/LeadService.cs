@@ -98,7 +98,9 @@ public sealed class LeadService(ILeadStore store, RequestOptions alerts, Consult
             lead.ClosedAtUtc = now;
         }
 
-        var entry = Note(lead, trigger, actor, note ?? $"{LeadTexts.State(from)} → {LeadTexts.State(lead.State)}", now);
+        // The history shows the step; the audit entry also says from where.
+        var entry = Note(lead, trigger, actor, note, now);
+        entry.Detail = $"{Detail(lead)}: {LeadTexts.State(from)} → {LeadTexts.State(lead.State)}";
         await store.SaveAsync(lead, [], [entry], ct);
         return true;
     }

@@ -27,6 +27,27 @@ public static class LeadTexts
         _ => "Отправлена",
     };
 
+    /// <summary>A history line's event: «заявка отправлена», «связались», «данные уничтожены».</summary>
+    public static string Event(string evt) => evt switch
+    {
+        LeadEvents.Submitted => "заявка отправлена",
+        LeadEvents.Contacted => "связались",
+        LeadEvents.Booked => "записан(а) на консультацию",
+        LeadEvents.NoAnswer => "не дозвонились",
+        LeadEvents.Closed => "закрыта",
+        LeadEvents.Cancelled => "отменена",
+        "destroyed" => "данные заявки уничтожены",
+        _ => evt,
+    };
+
+    /// <summary>Who acted, for the history: an operator's login as is.</summary>
+    public static string Actor(string actor) => actor switch
+    {
+        "person" => "заявитель",
+        "system" => "система",
+        _ => actor,
+    };
+
     /// <summary>«15.12.2026 (вторник), 14:30».</summary>
     public static string When(Lead lead)
     {
