@@ -155,6 +155,20 @@ public sealed class ConsultationFormTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_for_an_operator_inside_the_form_is_passed_on_and_the_form_stays_open()
+    {
+        await _host.WithConsultationConsent().SkipReplies()
+            .Send("оператор").AssertReply(r => Assert.DoesNotContain("напишите номер телефона", r.Text, StringComparison.Ordinal))
+            .SkipReplies()
+            .Send("Анна").AssertReply("напишите номер телефона")
+            .StartTestAsync();
+
+        var lead = Assert.Single(_host.LeadsOf());
+        Assert.Equal("Анна", lead.Name);
+        Assert.NotNull(_host.Services.GetRequiredService<PdBot.Core.Conversations.IConversationStore>().LatestOf(lead.PersonId));
+    }
+
+    [Fact]
     public async Task A_form_left_for_24_hours_is_dropped_and_the_message_is_not_an_answer()
     {
         await _host.WithConsultationConsent().Send("Анна").SkipReplies().StartTestAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PdBot.Bot.Conversation.Intents;
 using PdBot.Core.Calendar;
 using PdBot.Core.Clinic;
 using PdBot.Core.Consent;
@@ -26,7 +27,8 @@ public sealed class ConsultationDialog(LeadService leads, ConsentCatalog catalog
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(session);
-        if (leads.Draft(session.Person.Id) is not { } lead)
+        // «оператор» is a call for a person, not a name: the inbox takes it and the form stays open.
+        if (leads.Draft(session.Person.Id) is not { } lead || ChatIntents.Classify(text) == ChatIntent.Operator)
         {
             return false;
         }
