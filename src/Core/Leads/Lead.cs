@@ -50,9 +50,6 @@ public sealed class Lead
 
     public bool IsOpen => LeadMachine.IsOpen(State);
 
-    /// <summary>The clinic time asked for, when both parts are known.</summary>
-    public TimeOnly? PreferredTime => Time is { } t && TimeOnly.TryParseExact(t, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var v) ? v : null;
-
     /// <summary>Erases the personal data; the row keeps id, state and dates.</summary>
     public void ErasePersonalData(DateTime nowUtc)
     {

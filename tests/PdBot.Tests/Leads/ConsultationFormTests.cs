@@ -205,4 +205,16 @@ public sealed class ConsultationFormTests : IDisposable
 
         Assert.Equal(LeadState.Cancelled, _host.Leads().Find(id)!.State);
     }
+
+    [Fact]
+    public async Task A_typed_cancel_request_label_cancels_the_open_request()
+    {
+        await _host.SubmitAsync();
+        var id = Assert.Single(_host.LeadsOf()).Id;
+
+        await _host.Chat().Send("отменить заявку").AssertReply($"Заявка № {id} отменена").StartTestAsync();
+
+        Assert.Equal(LeadState.Cancelled, _host.Leads().Find(id)!.State);
+        Assert.Contains(_host.Audit.ReadAll(), e => e.Kind == LeadEvents.Kind && e.Event == LeadEvents.Cancelled && e.Actor == "person");
+    }
 }

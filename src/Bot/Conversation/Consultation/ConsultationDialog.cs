@@ -28,9 +28,14 @@ public sealed class ConsultationDialog(LeadService leads, ConsentCatalog catalog
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(session);
         // «оператор» is a call for a person, not a name: the inbox takes it and the form stays open.
-        if (leads.Draft(session.Person.Id) is not { } lead || ChatIntents.Classify(text) == ChatIntent.Operator)
+        if (ChatIntents.Classify(text) == ChatIntent.Operator)
         {
             return false;
+        }
+
+        if (leads.Draft(session.Person.Id) is not { } lead)
+        {
+            return await TypedLabelAsync(turn, session, text, ct);
         }
 
         await session.SaveAsync(ct);
@@ -129,6 +134,28 @@ public sealed class ConsultationDialog(LeadService leads, ConsentCatalog catalog
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>«Отменить заявку» or «Новая заявка» typed instead of pressed (no form open); false for anything else.</summary>
+    private async Task<bool> TypedLabelAsync(ITurnContext turn, ConsentSession session, string text, CancellationToken ct)
+    {
+        var typed = ChatText.Normalize(text);
+        var open = leads.OpenOf(session.Person.Id);
+        if (open is not null && typed == ChatText.Normalize(ConsultationTexts.WithdrawButton))
+        {
+            await session.SaveAsync(ct);
+            await WithdrawAsync(turn, session, open.Id.ToString(CultureInfo.InvariantCulture), ct);
+            return true;
+        }
+
+        if (typed == ChatText.Normalize(ConsultationTexts.NewButton) && Consented(session))
+        {
+            await session.SaveAsync(ct);
+            await BeginAsync(turn, session, fresh: true, ct);
+            return true;
+        }
+
+        return false;
+    }
 
     private DateTime LocalNow => TimeZoneInfo.ConvertTime(time.GetUtcNow(), ClinicTime.Zone).DateTime;
 
