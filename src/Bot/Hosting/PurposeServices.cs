@@ -22,7 +22,7 @@ public static class PurposeServices
         services.AddSingleton(sp => new ClinicHours(sp.GetRequiredService<IOptions<ClinicOptions>>().Value, sp.GetRequiredService<ProductionCalendar>()));
         services.AddSingleton<IPurposeDataSweep, ConsentTermSweep>();
         services.AddInbox();
-        services.AddSingleton<ConsultationDialog>();
+        services.AddConsultations();
         services.AddSingleton<ReviewDialog>();
         services.AddSingleton<PatientDialog>();
         return services;
