@@ -78,8 +78,13 @@ public sealed partial class ApiKeyFilter(ApiKeyService keys, ILogger<ApiKeyFilte
     }
 
     /// <summary>"POST /api/v1/mailings → 201" and why it was refused, when it was.</summary>
-    private static string Describe(HttpContext http, int status, string? reasons) =>
-        $"{http.Request.Method} {http.Request.Path} → {status}" + (string.IsNullOrEmpty(reasons) ? "" : $": {reasons}");
+    /// <remarks>A path naming a patient (<c>/patients/{externalId}/…</c>) is audited as its route pattern: the clinic's patient id stays out of the trail.</remarks>
+    private static string Describe(HttpContext http, int status, string? reasons)
+    {
+        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern;
+        var path = pattern?.Parameters.Any(p => p.Name == "externalId") == true ? pattern.RawText : http.Request.Path.ToString();
+        return $"{http.Request.Method} {path} → {status}" + (string.IsNullOrEmpty(reasons) ? "" : $": {reasons}");
+    }
 
     private static string? BearerToken(HttpRequest request)
     {

@@ -29,13 +29,16 @@ public static class PdBotApi
     public static WebApplication MapPdBotApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup(Prefix)
-            .DisableAntiforgery()
-            .AddEndpointFilter((context, next) => ActivatorUtilities
-                .CreateInstance<ApiKeyFilter>(context.HttpContext.RequestServices, ApiKeyScopes.Mailings)
-                .InvokeAsync(context, next));
-        api.MapMailings();
+        var api = app.MapGroup(Prefix).DisableAntiforgery();
+        Scoped(api, ApiKeyScopes.Mailings).MapMailings();
+        Scoped(api, ApiKeyScopes.Patients).MapPatients();
         app.MapOpenApi(DocumentPath).AllowAnonymous();
         return app;
     }
+
+    /// <summary>Operations that need a key of <paramref name="scope"/>.</summary>
+    private static RouteGroupBuilder Scoped(RouteGroupBuilder api, string scope) =>
+        api.MapGroup("").AddEndpointFilter((context, next) => ActivatorUtilities
+            .CreateInstance<ApiKeyFilter>(context.HttpContext.RequestServices, scope)
+            .InvokeAsync(context, next));
 }

@@ -35,6 +35,9 @@ public sealed partial class ConsentBot(
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
 {
+    /// <summary>The source recorded for people who came through a patient link.</summary>
+    public const string PatientLinkSource = "patient-link";
+
     private static readonly TimeSpan StopQuestionLifetime = TimeSpan.FromMinutes(30);
     private static readonly string[] YesWords = ["да", "да отписаться", "да да", "ага", "угу", "конечно", "давайте", "да пожалуйста", "yes"];
 
@@ -47,7 +50,8 @@ public sealed partial class ConsentBot(
         ArgumentNullException.ThrowIfNull(turn);
         var a = turn.Activity;
         var session = ConsentSession.Open(store, catalog, time, a.ChannelId, a.UserId, a.ChatId);
-        session.ArrivedFrom(a.Source);
+        // A patient link's code is a one-time secret, not a subscription source: it is not kept on the person.
+        session.ArrivedFrom(PdBot.Core.Patients.PatientService.IsCode(a.Source) ? PatientLinkSource : a.Source);
         await (a.Type switch
         {
             ActivityType.Message => OnMessageAsync(turn, session, a.Text ?? "", cancellationToken),
@@ -127,6 +131,12 @@ public sealed partial class ConsentBot(
 
         var intent = ChatIntents.Classify(text);
 
+        // A patient link opened while another form waits: the link is what the person came for.
+        if (intent == ChatIntent.Start && await patients.OnArrivalAsync(turn, session, ct))
+        {
+            return;
+        }
+
         // An open consent form keeps its tick: the person is told what to press, unless they came for something else.
         if (open is not null && intent is ChatIntent.None or ChatIntent.Start)
         {
@@ -159,16 +169,11 @@ public sealed partial class ConsentBot(
     }
 
     /// <summary>
-    /// A greeting or /start: a patient link binds; a link naming a purpose (<c>?start=consultation</c>) offers that
+    /// A greeting or /start (a patient link was handled before): a link naming a purpose (<c>?start=consultation</c>) offers that
     /// consent; a new person is offered the default (mailing) consent; anyone else gets the menu.
     /// </summary>
     private async Task StartAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
     {
-        if (await patients.OnArrivalAsync(turn, session, ct))
-        {
-            return;
-        }
-
         if (turn.Activity.Source is { } source && catalog.Find(source) is { } named)
         {
             await ForPurposeAsync(turn, session, named, named.Id == catalog.Consultation?.Id ? consultation.StartAsync

@@ -24,7 +24,7 @@ public static class PurposeServices
         services.AddInbox();
         services.AddConsultations();
         services.AddSingleton<ReviewDialog>();
-        services.AddSingleton<PatientDialog>();
+        services.AddPatients();
         return services;
     }
 

@@ -6,5 +6,8 @@ public static class ApiKeyScopes
     /// <summary>Create, read and cancel mailings (<c>/api/v1/mailings</c>).</summary>
     public const string Mailings = "mailings";
 
-    public static readonly IReadOnlyList<string> All = [Mailings];
+    /// <summary>Patient links and service notifications (<c>/api/v1/patients</c>, <c>/api/v1/notifications</c>).</summary>
+    public const string Patients = "patients";
+
+    public static readonly IReadOnlyList<string> All = [Mailings, Patients];
 }
