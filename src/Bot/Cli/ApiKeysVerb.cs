@@ -16,7 +16,7 @@ public static class ApiKeysVerb
     public static Command Command(CliConsole console)
     {
         var name = new Option<string>("--name") { Description = "Имя ключа: латинские буквы, цифры, «-», «_», «.» (уникальное, регистр не важен)", Required = true };
-        var scope = new Option<string>("--scope") { Description = "Область: mailings (рассылки)", DefaultValueFactory = _ => ApiKeyScopes.Mailings };
+        var scope = new Option<string>("--scope") { Description = "Область: mailings (рассылки) или patients (уведомления пациентам)", DefaultValueFactory = _ => ApiKeyScopes.Mailings };
         scope.AcceptOnlyFromAmong([.. ApiKeyScopes.All]);
         var addDb = PdBotCli.DbOption();
         var add = new Command("add", "Создать ключ API; ключ печатается один раз") { name, scope, addDb };

@@ -14,6 +14,10 @@ public sealed class ApiKeysModel(ApiKeyService keys) : AdminPageModel
     [BindProperty]
     public string? NewName { get; set; }
 
+    /// <summary>The new key's scope: "mailings" (default) or "patients".</summary>
+    [BindProperty]
+    public string? NewScope { get; set; }
+
     public IReadOnlyList<ApiKey> List { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -25,7 +29,7 @@ public sealed class ApiKeysModel(ApiKeyService keys) : AdminPageModel
 
     public void OnGet() => List = keys.All();
 
-    /// <summary>POST /admin/api-keys: makes a key of scope "mailings" and shows it once.</summary>
+    /// <summary>POST /admin/api-keys: makes a key of the chosen scope and shows it once.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!IsAdmin)
@@ -33,7 +37,7 @@ public sealed class ApiKeysModel(ApiKeyService keys) : AdminPageModel
             return Forbid();
         }
 
-        var created = await keys.CreateAsync(NewName ?? "", ApiKeyScopes.Mailings, AdminLogin);
+        var created = await keys.CreateAsync(NewName ?? "", string.IsNullOrEmpty(NewScope) ? ApiKeyScopes.Mailings : NewScope, AdminLogin);
         if (!created.Ok)
         {
             Errors = [Sentence(created.Problem!)];
