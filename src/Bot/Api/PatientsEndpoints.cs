@@ -33,6 +33,7 @@ public static class PatientsEndpoints
             .WithName("sendPatientNotification")
             .WithSummary("Служебное уведомление пациенту (не реклама)")
             .WithDescription("Уходит, только если пациент подключён, его согласие на переписку действует и данные не заблокированы; иначе 409 с причиной. Ответы пациента (кнопки и сообщения) отправляются на Notifications:CallbackUrl с подписью X-PdBot-Signature.")
+            .AddOpenApiOperationTransformer(ApiRequestBody.Of<PatientNotificationRequest>())
             .Produces<PatientNotificationResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
