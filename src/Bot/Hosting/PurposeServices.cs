@@ -22,7 +22,7 @@ public static class PurposeServices
         services.AddSingleton<IPurposeDataSweep, ConsentTermSweep>();
         services.AddInbox();
         services.AddSingleton<ConsultationDialog>();
-        services.AddSingleton<ReviewDialog>();
+        services.AddReviews();
         services.AddSingleton<PatientDialog>();
         return services;
     }
