@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.LiteDb;
-using PdBot.Bot.Conversation.Consultation;
 using PdBot.Bot.Conversation.Inbox;
-using PdBot.Bot.Conversation.Patients;
-using PdBot.Bot.Conversation.Reviews;
 using PdBot.Core.Calendar;
 using PdBot.Core.Clinic;
 using PdBot.Core.Consent;
@@ -23,7 +20,7 @@ public static class PurposeServices
         services.AddSingleton<IPurposeDataSweep, ConsentTermSweep>();
         services.AddInbox();
         services.AddConsultations();
-        services.AddSingleton<ReviewDialog>();
+        services.AddReviews();
         services.AddPatients();
         return services;
     }

@@ -11,7 +11,9 @@ namespace PdBot.Core.Retention;
 /// withdrawal and nothing is destroyed; another basis keeps the data blocked; otherwise they are destroyed.
 /// The person is told what was done.
 /// </summary>
-public sealed class RetentionService(IRequestStore requests, IConsentStore people, ConsentCatalog catalog, RequestService service, TimeProvider time)
+public sealed class RetentionService(
+    IRequestStore requests, IConsentStore people, ConsentCatalog catalog, RequestService service, TimeProvider time,
+    IEnumerable<IDistributionWithdrawal>? distribution = null)
 {
     public const string SystemActor = Actors.System;
 
@@ -55,6 +57,15 @@ public sealed class RetentionService(IRequestStore requests, IConsentStore peopl
             var alert = service.CaseFor(accepted);
             alert.ToOperators($"Снимите опубликованный отзыв (запрос № {accepted.Id}): согласие на распространение отозвано — публикация прекращается немедленно (ст. 10.1 152-ФЗ).");
             await alert.SaveAsync(ct);
+        }
+
+        // Whatever path withdrew a distribution consent (menu, request), its publications stop in the same turn.
+        if (accepted.State != RequestState.Answered && DestructionRules.WithdrawnPurposes(accepted, catalog).Any(p => catalog.Find(p)?.Distribution == true))
+        {
+            foreach (var d in distribution ?? [])
+            {
+                await d.OnWithdrawnAsync(person, ct);
+            }
         }
 
         return accepted;
