@@ -51,9 +51,10 @@ public sealed class RetentionService(
             await CarryOutAsync(accepted, ct);
             accepted = requests.Find(draft.Id)!;
         }
-        else if (accepted.Type == RequestType.WithdrawDistribution)
+        else if (accepted.Type == RequestType.WithdrawDistribution && !(distribution ?? []).Any())
         {
-            // The publication stops the moment the demand arrives (Art. 10.1 parts 12–13, policy 5.3.3).
+            // The publication stops the moment the demand arrives (Art. 10.1 parts 12–13, policy 5.3.3). With the review
+            // registry the alerts name each review instead (below), so operators are not told twice.
             var alert = service.CaseFor(accepted);
             alert.ToOperators($"Снимите опубликованный отзыв (запрос № {accepted.Id}): согласие на распространение отозвано — публикация прекращается немедленно (ст. 10.1 152-ФЗ).");
             await alert.SaveAsync(ct);

@@ -200,4 +200,18 @@ public sealed class PatientNotificationTests : IAsyncLifetime
         Assert.Contains(adapter.Replies, r => r.Text == PdBot.Bot.Conversation.Patients.PatientTexts.AlreadyAnswered("Подтверждаю"));
         Assert.Single(Store.DueCallbacks(_host.Clock.GetUtcNow().UtcDateTime, 10));
     }
+
+    [Fact]
+    public async Task A_button_label_typed_answers_the_latest_notification_offering_it()
+    {
+        await BindAsync(await LinkAsync());
+        using var sent = await NotifyAsync("""{"patientId":"P-100","text":"Приём 25.11 в 10:00","buttons":["Подтверждаю","Отменить"]}""");
+
+        await _host.Console.Chat("p1").Send("Подтверждаю").StartTestAsync();
+
+        Assert.Equal(PatientAnswers.Confirm, Store.FindNotification(1)!.Answer);
+        await Sender.RunOnceAsync(default);
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Received).Body);
+        Assert.Equal((1, "confirm"), (json.RootElement.GetProperty("notificationId").GetInt32(), json.RootElement.GetProperty("answer").GetString()));
+    }
 }

@@ -91,6 +91,7 @@ public sealed class ReviewTakeDownTests : IDisposable
 
         Assert.Equal(ReviewState.TakeDownNow, Service.Store.Find(review.Id)!.State);
         Assert.Single(Alerts, a => a.Text.StartsWith($"Снимите отзыв № {review.Id} немедленно", StringComparison.Ordinal));
+        Assert.DoesNotContain(Alerts, a => a.Text.StartsWith("Снимите опубликованный отзыв", StringComparison.Ordinal));
     }
 
     [Fact]

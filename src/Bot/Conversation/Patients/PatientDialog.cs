@@ -105,6 +105,13 @@ public sealed class PatientDialog(PatientService patients, IPatientStore store, 
             return false;
         }
 
+        // A button's label typed (VK clients that show text buttons only send the label) answers the latest notification offering it.
+        if (PatientAnswers.FromLabel(text) is { } typed
+            && store.NotificationsOf(session.Person.Id).LastOrDefault(n => n.Answer is null && n.Answers.Contains(typed)) is { } latest)
+        {
+            return await OnPressAsync(turn, session, new Payload(PatientService.PayloadAction, string.Create(CultureInfo.InvariantCulture, $"{typed}:{latest.Id}")), ct);
+        }
+
         await session.SaveAsync(ct);
         var wasOpen = inbox.Store.LatestOf(session.Person.Id) is { State: ConversationState.Open };
         await patients.AnswerAsync(session.Person, null, null, text, ct);
