@@ -123,8 +123,10 @@ public sealed partial class ConsentBot(
             return;
         }
 
-        // A purpose's open form takes the answer (each checks its own consent is still in force).
-        if (await consultation.AnswerAsync(turn, session, text, ct) || await reviews.AnswerAsync(turn, session, text, ct))
+        // A purpose's open form takes the answer (each checks its own consent is still in force). A form exists only
+        // after its consent was asked for, so someone who never met that consent costs no look-up here.
+        if ((HasMet(session, catalog.Consultation) && await consultation.AnswerAsync(turn, session, text, ct))
+            || (HasMet(session, catalog.Review) && await reviews.AnswerAsync(turn, session, text, ct)))
         {
             return;
         }
@@ -207,6 +209,8 @@ public sealed partial class ConsentBot(
 
         await OfferAsync(turn, session, purpose, ct);
     }
+
+    private static bool HasMet(ConsentSession session, PurposeOptions? purpose) => purpose is not null && session.RecordOf(purpose.Id) is not null;
 
     private static async Task BlockedAsync(ITurnContext turn, ConsentSession session, CancellationToken ct)
     {
