@@ -68,6 +68,14 @@ public static class AdminConsole
             o.Cookie.SecurePolicy = secure;
         });
         services.AddSingleton<AdminViews>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInThrottle.Policy, SignInThrottle.PerIp);
+            o.OnRejected = SignInThrottle.OnRejectedAsync;
+        });
+        services.AddHostedService<SignInFailureBurstFlush>();
         Chat.WebChatServices.AddWebChat(services);
 
         // Razor would write Cyrillic as &#x...; entities; the page is UTF-8, so let it through.
@@ -82,6 +90,7 @@ public static class AdminConsole
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Path), b => b.Use(AddSecurityHeaders));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapGet(Path + "/admin.css", () => Results.Text(AdminStyles.Css, "text/css; charset=utf-8")).AllowAnonymous();
         return app;

@@ -18,6 +18,12 @@ public sealed class AdminConsoleOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>Sign-in attempts (login form POSTs) allowed from one client IP per minute; more get 429.</summary>
+    public int SignInPerIpPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in attempts allowed for one login per minute, from anywhere; more get 429.</summary>
+    public int SignInPerLoginPerMinute { get; set; } = 5;
+
     /// <summary>Where the cookie-protection keys are kept; empty → a "keys" folder beside the database.</summary>
     public string KeysPath { get; set; } = "";
 }

@@ -59,7 +59,10 @@ public static class PdBotServices
         services.AddSingleton<LiteAdminAccounts>()
             .AddSingleton<PdBot.Core.Admin.IAdminAccounts>(sp => sp.GetRequiredService<LiteAdminAccounts>())
             .AddSingleton<PdBot.Core.Admin.IAdminPasswordHasher, PdBot.Bot.Admin.AdminPasswordHasher>()
+            .AddSingleton<PdBot.Core.Admin.AdminAccountLocks>()
+            .AddSingleton<PdBot.Core.Admin.SignInFailureBurst>()
             .AddSingleton<PdBot.Core.Admin.AdminSignIn>()
+            .AddSingleton<PdBot.Core.Admin.AdminAccountChanges>()
             .AddSingleton<PdBot.Core.Admin.AdminEnrollment>();
         return services;
     }

@@ -19,6 +19,16 @@ public sealed class AdminAccount
 
     public DateTime? LastSignInUtc { get; set; }
 
+    /// <summary>
+    /// A random value copied into the session cookie at sign-in; changing it ends every session of the account
+    /// (logout, password or role change, unlock). Empty for accounts made before stamps: the next sign-in sets it.
+    /// </summary>
+    public string SessionStamp { get; set; } = "";
+
+    /// <summary>A fresh session stamp: 16 random bytes, base64url.</summary>
+    public static string NewSessionStamp() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <summary>The stored form of a login: trimmed and lower-case.</summary>
     public static string Normalize(string login)
     {

@@ -11,6 +11,14 @@ public static class AdminEvents
     public const string AccountCreated = "account-created";
     public const string SignedOut = "sign-out";
     public const string AccountUnlocked = "account-unlocked";
+    public const string PasswordChanged = "password-changed";
+    public const string RoleChanged = "role-changed";
+
+    /// <summary>Failed sign-ins with unknown logins, one entry per burst with a count (no typed logins).</summary>
+    public const string SignInFailedBurst = "signin-failed-burst";
+
+    /// <summary>A burst of unknown-login failures ends after this long without one.</summary>
+    public static readonly TimeSpan FailureBurstQuiet = TimeSpan.FromMinutes(1);
 
     /// <summary>An admin opened a page that shows personal data.</summary>
     public const string Viewed = "viewed";

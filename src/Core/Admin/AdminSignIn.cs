@@ -4,43 +4,39 @@ namespace PdBot.Core.Admin;
 
 /// <summary>
 /// Checks an admin's password: locks the account for <see cref="AdminEvents.LockoutDuration"/> after
-/// <see cref="AdminEvents.MaxFailedAttempts"/> consecutive failures, and audits every attempt.
+/// <see cref="AdminEvents.MaxFailedAttempts"/> consecutive failures, and audits every attempt on an account
+/// (failures with unknown logins are audited in aggregate by <see cref="SignInFailureBurst"/>).
 /// </summary>
-public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher hasher, IAuditLog audit, TimeProvider time) : IDisposable
+public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher hasher, AdminAccountLocks locks, SignInFailureBurst unknownLoginFailures, TimeProvider time)
 {
-    // Attempts are serialized so two concurrent failures cannot both read the same counter.
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _dummyHash;
 
     public async Task<SignInResult> SignInAsync(string login, string password)
     {
         login ??= "";
         password ??= "";
-        await _gate.WaitAsync();
-        try
+        var found = string.IsNullOrWhiteSpace(login) ? null : accounts.Find(login);
+        if (found is not null)
         {
-            return await AttemptAsync(login, password);
+            using (await locks.EnterAsync(found.Login))
+            {
+                // Read again under the account's lock: a concurrent attempt may have just saved the counter.
+                if (accounts.Find(found.Login) is { } account)
+                {
+                    return await AttemptAsync(account, password);
+                }
+            }
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        // Spend the same work as a real check, so timing does not tell whether the login exists.
+        hasher.Verify(_dummyHash ??= hasher.Hash(Guid.NewGuid().ToString("N")), password);
+        unknownLoginFailures.Record(time.GetUtcNow().UtcDateTime);
+        return SignInResult.Failed;
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<SignInResult> AttemptAsync(string login, string password)
+    private async Task<SignInResult> AttemptAsync(AdminAccount account, string password)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var account = string.IsNullOrWhiteSpace(login) ? null : accounts.Find(login);
-        if (account is null)
-        {
-            // Spend the same work as a real check, so timing does not tell whether the login exists.
-            hasher.Verify(_dummyHash ??= hasher.Hash(Guid.NewGuid().ToString("N")), password);
-            await audit.AppendAsync([Entry(AdminEvents.UnknownActor, AdminEvents.SignInFailed, now, "unknown login")]);
-            return SignInResult.Failed;
-        }
-
         if (account.LockedUntilUtc is { } until && until > now)
         {
             hasher.Verify(account.PasswordHash, password);
@@ -74,6 +70,12 @@ public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher ha
             account.PasswordHash = hasher.Hash(password);
         }
 
+        // Accounts made before session stamps get theirs at their first sign-in.
+        if (string.IsNullOrEmpty(account.SessionStamp))
+        {
+            account.SessionStamp = AdminAccount.NewSessionStamp();
+        }
+
         account.FailedAttempts = 0;
         account.LockedUntilUtc = null;
         account.LastSignInUtc = now;
@@ -81,7 +83,7 @@ public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher ha
         return SignInResult.Success(account);
     }
 
-    private static AuditEntry Entry(string actor, string evt, DateTime now, string? detail) => new()
+    internal static AuditEntry Entry(string actor, string evt, DateTime now, string? detail) => new()
     {
         TimeUtc = now,
         Kind = AdminEvents.Kind,

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using PdBot.Core.Admin;
-using PdBot.Core.Audit;
 
 namespace PdBot.Bot.Admin.Pages;
 
 /// <summary>
-/// Console accounts, for admins only: the list, creating an account, and lifting a sign-in lockout.
+/// Console accounts, for admins only: the list, creating an account, changing a role or a password, and lifting a
+/// sign-in lockout. Each change ends the account's sessions (a new session stamp).
 /// The policy on the model applies to every handler, so a POST is re-checked too, not only the page.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Admin)]
-public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrollment, TimeProvider time) : AdminPageModel
+public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrollment, AdminAccountChanges changes, TimeProvider time) : AdminPageModel
 {
-
     public static readonly AdminRole[] Roles = [AdminRole.Operator, AdminRole.Auditor, AdminRole.Admin];
 
     [BindProperty]
@@ -74,36 +75,55 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
     }
 
     /// <summary>POST /admin/accounts/unlock: lifts a lockout before it runs out, with an audit entry.</summary>
-    public async Task<IActionResult> OnPostUnlockAsync(string? login)
+    public async Task<IActionResult> OnPostUnlockAsync(string? login) =>
+        Done(await changes.UnlockAsync(login ?? "", AdminLogin), $"Блокировка входа для «{Normalized(login)}» снята.");
+
+    /// <summary>POST /admin/accounts/role: gives an account another role (not one's own: the last admin must not lock everyone out).</summary>
+    public async Task<IActionResult> OnPostRoleAsync(string? login, string? role)
     {
-        var account = string.IsNullOrWhiteSpace(login) ? null : accounts.Find(login);
-        if (account is null)
+        if (!TryParseRole(role, out var parsed))
         {
-            Flash = "Такой учётной записи нет.";
-            FlashIsError = true;
-            return RedirectToPage();
+            return Done("выберите роль: администратор, оператор или аудитор", "");
         }
 
-        var now = NowUtc;
-        account.LockedUntilUtc = null;
-        account.FailedAttempts = 0;
-        await accounts.SaveAsync(account, new AuditEntry
+        if (string.Equals(Normalized(login), AdminLogin, StringComparison.Ordinal))
         {
-            TimeUtc = now,
-            Kind = AdminEvents.Kind,
-            Event = AdminEvents.AccountUnlocked,
-            Channel = AdminEvents.Channel,
-            Actor = AdminLogin,
-            Detail = "login " + account.Login,
-        });
-        Flash = $"Блокировка входа для «{account.Login}» снята.";
-        FlashIsError = false;
-        return RedirectToPage();
+            return Done("свою роль сменить нельзя: попросите другого администратора", "");
+        }
+
+        return Done(await changes.ChangeRoleAsync(login ?? "", parsed, AdminLogin), $"Роль «{Normalized(login)}»: {RoleText(parsed)}. Сеансы этой учётной записи завершены.");
+    }
+
+    /// <summary>POST /admin/accounts/password: sets a new password; the account's sessions end (one's own is renewed).</summary>
+    public async Task<IActionResult> OnPostPasswordAsync(string? login, string? password, string? passwordAgain)
+    {
+        if (!string.Equals(password, passwordAgain, StringComparison.Ordinal))
+        {
+            return Done("пароли не совпадают", "");
+        }
+
+        var refusal = await changes.ChangePasswordAsync(login ?? "", password ?? "", AdminLogin);
+        if (refusal is null && string.Equals(Normalized(login), AdminLogin, StringComparison.Ordinal) && accounts.Find(AdminLogin) is { } self)
+        {
+            // The admin changed their own password here: this browser keeps its session under the new stamp.
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminSessionCheck.Principal(self.Login, self.Role, self.SessionStamp));
+        }
+
+        return Done(refusal, $"Пароль «{Normalized(login)}» изменён. Другие сеансы этой учётной записи завершены.");
     }
 
     public static string RoleText(AdminRole role) => AdminRoleText.Russian(role);
 
     public bool IsLocked(AdminAccount account) => account?.LockedUntilUtc is { } until && until > NowUtc;
+
+    private static string Normalized(string? login) => AdminAccount.Normalize(login ?? "");
+
+    private RedirectToPageResult Done(string? refusal, string success)
+    {
+        Flash = refusal is null ? success : Sentence(refusal);
+        FlashIsError = refusal is not null;
+        return RedirectToPage();
+    }
 
     private static bool TryParseRole(string? value, out AdminRole role)
     {

@@ -5,7 +5,7 @@ using PdBot.Core.Admin;
 
 namespace PdBot.Bot.Admin.Pages;
 
-/// <summary>Signs out (POST only, with the antiforgery token) and records it.</summary>
+/// <summary>Signs out (POST only, with the antiforgery token), ends the account's sessions and records it.</summary>
 public sealed class LogoutModel : AdminPageModel
 {
     public IActionResult OnGet() => Redirect(AdminConsole.Path);
@@ -13,6 +13,9 @@ public sealed class LogoutModel : AdminPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await Service<AdminViews>().RecordAsync(AdminLogin, AdminEvents.SignedOut, "console", cancellationToken: HttpContext.RequestAborted);
+
+        // A new session stamp: a copy of the cookie kept elsewhere stops working too.
+        await Service<AdminAccountChanges>().EndSessionsAsync(AdminLogin);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect(AdminConsole.Path + "/login");
     }

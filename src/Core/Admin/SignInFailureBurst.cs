@@ -1,0 +1,88 @@
+using PdBot.Core.Audit;
+
+namespace PdBot.Core.Admin;
+
+/// <summary>
+/// Counts failed sign-ins with unknown logins and audits them as one entry per burst, written when no such failure
+/// came for <see cref="AdminEvents.FailureBurstQuiet"/> (and at shutdown): a password-guessing client must not be
+/// able to grow the permanent audit trail by one entry per request. The entry holds no typed login.
+/// </summary>
+public sealed class SignInFailureBurst : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly IAuditLog _audit;
+    private readonly ITimer _quiet;
+    private int _count;
+    private DateTime _firstUtc;
+    private DateTime _lastUtc;
+
+    public SignInFailureBurst(IAuditLog audit, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _audit = audit;
+        _quiet = time.CreateTimer(_ => LastFlush = FlushAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The flush the quiet timer started last (tests await it).</summary>
+    public Task LastFlush { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Failures counted and not yet audited.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    public void Record(DateTime nowUtc)
+    {
+        lock (_gate)
+        {
+            if (_count == 0)
+            {
+                _firstUtc = nowUtc;
+            }
+
+            _count++;
+            _lastUtc = nowUtc;
+            _quiet.Change(AdminEvents.FailureBurstQuiet, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Audits the failures counted so far as one entry, if there are any.</summary>
+    public async Task FlushAsync()
+    {
+        int count;
+        DateTime first, last;
+        lock (_gate)
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+
+            (count, first, last) = (_count, _firstUtc, _lastUtc);
+            _count = 0;
+            _quiet.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        await _audit.AppendAsync(
+        [
+            new AuditEntry
+            {
+                TimeUtc = last,
+                Kind = AdminEvents.Kind,
+                Event = AdminEvents.SignInFailedBurst,
+                Channel = AdminEvents.Channel,
+                Actor = AdminEvents.UnknownActor,
+                Detail = FormattableString.Invariant($"{count} failed sign-ins with unknown logins between {first:HH:mm:ss} and {last:HH:mm:ss} UTC"),
+            },
+        ]);
+    }
+
+    public void Dispose() => _quiet.Dispose();
+}
