@@ -21,9 +21,9 @@ public sealed class AdminAccount
 
     /// <summary>
     /// A random value copied into the session cookie at sign-in; changing it ends every session of the account
-    /// (logout, password or role change, unlock). Empty for accounts made before stamps: the next sign-in sets it.
+    /// (logout, password or role change, unlock). Empty for accounts made before stamps (LiteDB also reads an empty string back as null): the next sign-in sets it.
     /// </summary>
-    public string SessionStamp { get; set; } = "";
+    public string? SessionStamp { get; set; }
 
     /// <summary>A fresh session stamp: 16 random bytes, base64url.</summary>
     public static string NewSessionStamp() =>

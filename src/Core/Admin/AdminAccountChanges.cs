@@ -41,7 +41,7 @@ public sealed class AdminAccountChanges(IAdminAccounts accounts, IAdminPasswordH
         });
 
     /// <summary>Ends every session of the account (a sign-out; the caller audits it).</summary>
-    public Task EndSessionsAsync(string login) => ChangeAsync(login, login, null, _ => null);
+    public Task<string?> EndSessionsAsync(string login) => ChangeAsync(login, login, null, _ => null);
 
     private async Task<string?> ChangeAsync(string login, string actor, string? evt, Func<AdminAccount, string?> change)
     {

@@ -106,4 +106,125 @@ public sealed class AdminSignInTests : IDisposable
         Assert.Equal(1, _host.Services.GetRequiredService<SignInFailureBurst>().Pending);
         Assert.DoesNotContain(Password, entry.Detail ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Three_hundred_unknown_login_failures_make_one_audit_entry_with_their_count_when_the_burst_ends()
+    {
+        var burst = _host.Services.GetRequiredService<SignInFailureBurst>();
+        var signIn = new AdminSignIn(Accounts, new PlainHasher(), new AdminAccountLocks(), burst, _host.Clock);
+        var start = _host.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.False((await signIn.SignInAsync($"guess-{i}", "password")).Succeeded);
+            _host.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        _host.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Empty(_host.Audit.ReadAll());
+
+        _host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await burst.LastFlush;
+
+        var entry = Assert.Single(_host.Audit.ReadAll());
+        Assert.Equal((AdminEvents.SignInFailedBurst, AdminEvents.UnknownActor), (entry.Event, entry.Actor));
+        Assert.Equal($"300 failed sign-ins with unknown logins between {start:HH\\:mm\\:ss} and {start.AddSeconds(29.9):HH\\:mm\\:ss} UTC", entry.Detail);
+        Assert.DoesNotContain("guess", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, burst.Pending);
+    }
+
+    [Fact]
+    public async Task A_failure_after_a_quiet_minute_starts_a_new_burst()
+    {
+        var burst = _host.Services.GetRequiredService<SignInFailureBurst>();
+        var signIn = new AdminSignIn(Accounts, new PlainHasher(), new AdminAccountLocks(), burst, _host.Clock);
+
+        await signIn.SignInAsync("nobody", "password");
+        await signIn.SignInAsync("nobody", "password");
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await burst.LastFlush;
+        await signIn.SignInAsync("nobody", "password");
+        await burst.FlushAsync();
+
+        Assert.Equal(
+            ["2 failed sign-ins", "1 failed sign-ins"],
+            _host.Audit.ReadAll().Where(e => e.Event == AdminEvents.SignInFailedBurst).Select(e => e.Detail![..e.Detail!.IndexOf(" with", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public async Task Sign_ins_for_different_logins_run_at_the_same_time()
+    {
+        // Anna's password check waits until Oleg's has finished: behind one global lock this never happens.
+        using var hasher = new GatedHasher();
+        await AddAccount("anna", hasher.Hash("anna-password"));
+        await AddAccount("oleg", hasher.Hash("oleg-password"));
+        var signIn = new AdminSignIn(Accounts, hasher, new AdminAccountLocks(), _host.Services.GetRequiredService<SignInFailureBurst>(), _host.Clock);
+
+        var anna = Task.Run(() => signIn.SignInAsync("anna", "anna-password"));
+        Assert.True(hasher.AnnaChecking.Wait(TimeSpan.FromSeconds(10)));
+        var oleg = await signIn.SignInAsync("oleg", "oleg-password");
+
+        Assert.True(oleg.Succeeded);
+        Assert.True((await anna).Succeeded);
+    }
+
+    [Fact]
+    public async Task Concurrent_failures_on_one_account_are_all_counted_and_lock_it()
+    {
+        await AddAccount("anna", new PlainHasher().Hash(Password));
+        var signIn = new AdminSignIn(Accounts, new PlainHasher(), new AdminAccountLocks(), _host.Services.GetRequiredService<SignInFailureBurst>(), _host.Clock);
+
+        await Task.WhenAll(Enumerable.Range(0, AdminEvents.MaxFailedAttempts).Select(i => Task.Run(() => signIn.SignInAsync("anna", $"wrong-{i}"))));
+
+        Assert.NotNull(Accounts.Find("anna")!.LockedUntilUtc);
+        Assert.Single(AdminEntries(), e => e.Event == AdminEvents.LockedOut);
+    }
+
+    private Task AddAccount(string login, string hash) =>
+        Accounts.AddAsync(
+            new AdminAccount { Login = login, Role = AdminRole.Operator, PasswordHash = hash },
+            new AuditEntry { Kind = AdminEvents.Kind, Event = AdminEvents.AccountCreated, Channel = AdminEvents.Channel, Actor = "test" });
+
+    /// <summary>No key stretching: these tests make hundreds of attempts.</summary>
+    private sealed class PlainHasher : IAdminPasswordHasher
+    {
+        public string Hash(string password) => "plain:" + password;
+
+        public PasswordCheck Verify(string passwordHash, string password) =>
+            passwordHash == Hash(password) ? PasswordCheck.Success : PasswordCheck.Failed;
+    }
+
+    private sealed class GatedHasher : IAdminPasswordHasher, IDisposable
+    {
+        private readonly ManualResetEventSlim _olegChecked = new();
+
+        public ManualResetEventSlim AnnaChecking { get; } = new();
+
+        public string Hash(string password) => "plain:" + password;
+
+        public PasswordCheck Verify(string passwordHash, string password)
+        {
+            if (passwordHash == Hash("anna-password"))
+            {
+                AnnaChecking.Set();
+                if (!_olegChecked.Wait(TimeSpan.FromSeconds(10)))
+                {
+                    return PasswordCheck.Failed;
+                }
+            }
+
+            var check = passwordHash == Hash(password) ? PasswordCheck.Success : PasswordCheck.Failed;
+            if (passwordHash == Hash("oleg-password"))
+            {
+                _olegChecked.Set();
+            }
+
+            return check;
+        }
+
+        public void Dispose()
+        {
+            _olegChecked.Dispose();
+            AnnaChecking.Dispose();
+        }
+    }
 }

@@ -106,7 +106,7 @@ public sealed class AccountsModel(IAdminAccounts accounts, AdminEnrollment enrol
         if (refusal is null && string.Equals(Normalized(login), AdminLogin, StringComparison.Ordinal) && accounts.Find(AdminLogin) is { } self)
         {
             // The admin changed their own password here: this browser keeps its session under the new stamp.
-            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminSessionCheck.Principal(self.Login, self.Role, self.SessionStamp));
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminSessionCheck.Principal(self.Login, self.Role, self.SessionStamp ?? ""));
         }
 
         return Done(refusal, $"Пароль «{Normalized(login)}» изменён. Другие сеансы этой учётной записи завершены.");

@@ -10,19 +10,39 @@ namespace PdBot.Tests.Admin.Console;
 public sealed partial class ConsoleClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
-    private ConsoleClient(HttpClient http) => _http = http;
+    private ConsoleClient(string address)
+    {
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }, disposeHandler: true)
+        {
+            BaseAddress = new Uri(address),
+        };
+#pragma warning restore CA2000
+    }
+
+    /// <summary>The session cookie's value as the server last set it (null when there is none).</summary>
+    public string? SessionCookie => _cookies.GetCookies(new Uri(_http.BaseAddress!, "/admin/")).FirstOrDefault(c => c.Name == "pdbot.admin")?.Value;
+
+    /// <summary>A client that has not signed in (it can still open the login form and post it).</summary>
+    public static ConsoleClient Anonymous(ConsoleHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new ConsoleClient(host.Address);
+    }
+
+    /// <summary>A client that presents a session cookie saved earlier, as a stolen or kept copy would.</summary>
+    public static ConsoleClient WithSessionCookie(ConsoleHost host, string cookie)
+    {
+        var client = Anonymous(host);
+        client._cookies.Add(new Cookie("pdbot.admin", cookie, "/admin", new Uri(host.Address).Host));
+        return client;
+    }
 
     public static async Task<ConsoleClient> SignInAsync(ConsoleHost host, string login)
     {
-        ArgumentNullException.ThrowIfNull(host);
-#pragma warning disable CA2000 // the client owns and disposes the handler
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }, disposeHandler: true)
-        {
-            BaseAddress = new Uri(host.Address),
-        };
-#pragma warning restore CA2000
-        var client = new ConsoleClient(http);
+        var client = Anonymous(host);
         using var response = await client.PostFormAsync("/admin/login", "/admin/login", new Dictionary<string, string> { ["login"] = login, ["password"] = ConsoleHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
