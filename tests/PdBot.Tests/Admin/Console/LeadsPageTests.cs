@@ -92,7 +92,7 @@ public sealed class LeadsPageTests
     }
 
     /// <summary>The consultation consent and a whole form on Telegram (by default Wednesday 25.11 at 14:30, «Терапия»); returns the request's number.</summary>
-    private static async Task<long> SubmitAsync(ConsoleHost host, string user, string name, string phone, string day = "25.11", string time = "14:30", string direction = "Терапия")
+    internal static async Task<long> SubmitAsync(ConsoleHost host, string user, string name, string phone, string day = "25.11", string time = "14:30", string direction = "Терапия")
     {
         await host.Chat(user).Send("Хочу записаться на консультацию").SkipReplies()
             .Press("☐ Согласен(на) на обработку данных заявки").SkipReplies().Press("Отправить").SkipReplies()

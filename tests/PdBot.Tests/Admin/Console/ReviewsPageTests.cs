@@ -63,7 +63,7 @@ public sealed class ReviewsPageTests
         }
     }
 
-    private static Task SendReviewAsync(ConsoleHost host, string user, string text) =>
+    internal static Task SendReviewAsync(ConsoleHost host, string user, string text) =>
         host.Chat(user).Send("Оставить отзыв").SkipReplies()
             .Press("☐ " + host.Services.GetRequiredService<ConsentCatalog>().Review!.Label).SkipReplies()
             .Press("Отправить").SkipReplies()
