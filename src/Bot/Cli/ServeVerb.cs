@@ -49,7 +49,7 @@ public static class ServeVerb
         builder.Services.AddPdBot(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddAdminConsole(builder.Configuration);
-        builder.Services.AddHostedService<PdBot.Bot.Admin.Handover.AccountHandoverWorker>();
+        builder.Services.AddHostedService<Control.ControlSocketHost>();
         builder.Services.AddPdBotApi();
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
