@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PdBot.Bot.Cli.Control;
 
@@ -8,7 +10,8 @@ public static class ControlJson
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Russian text as itself: half the bytes of \u escapes, and readable when debugging.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static void Write<T>(Stream stream, T frame)
     {
