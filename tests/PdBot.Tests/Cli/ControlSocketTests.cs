@@ -1,4 +1,7 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PdBot.Bot.Cli;
 using PdBot.Bot.Cli.Control;
 using PdBot.Tests.Hosting;
 
@@ -93,6 +96,27 @@ public sealed class ControlSocketTests : IDisposable
 
         Assert.Equal("""{"err":"pdbot: непонятный запрос к управляющему сокету.\n"}""", await reader.ReadLineAsync());
         Assert.Equal("""{"exit":2}""", await reader.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task A_client_that_goes_away_cancels_its_verb_in_the_host()
+    {
+        await using var app = ServeVerb.BuildApp(["--urls", "http://127.0.0.1:0", "--Storage:Path", Db]);
+        await app.StartAsync();
+        var control = app.Services.GetServices<IHostedService>().OfType<ControlSocketHost>().Single();
+        using (var client = await ControlSocketPath.ConnectAsync(Socket, default))
+        {
+            await using var stream = new NetworkStream(client!);
+            using var reader = new StreamReader(stream);
+            ControlJson.Write(stream, new ControlCall(["chat", "--db", Db], InputRedirected: true));
+            while (ControlJson.Parse<ControlReply>((await reader.ReadLineAsync())!).Read is null)
+            {
+            }
+        }
+
+        // A guard, not a wait: the chat waits for its next line until cancelled.
+        await control.SessionsEndedAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await app.StopAsync();
     }
 
     [Fact]

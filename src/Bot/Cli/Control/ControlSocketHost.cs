@@ -22,6 +22,9 @@ public sealed class ControlSocketHost(IOptions<StorageOptions> storage, IService
     /// <summary>The socket's path while it listens; null when it could not (logged).</summary>
     public string? SocketPath { get; private set; }
 
+    /// <summary>Completes when the connections open now have ended.</summary>
+    internal Task SessionsEndedAsync() => Task.WhenAll(_sessions.Keys);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
