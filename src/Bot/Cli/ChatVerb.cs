@@ -38,12 +38,16 @@ public static class ChatVerb
         }
 
         _ = services.GetRequiredService<ConsentCatalog>();
-        await PdBotServices.PrepareAsync(services, cancellationToken);
-        var adapter = services.GetRequiredService<TurnPipeline>().Attach(
-            new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: Console.IsInputRedirected));
+        if (!host.IsLive)
+        {
+            // A running host did its start-up work and runs retention on its own schedule; here, what came due
+            // while nobody was chatting (destructions, approved answers) happens first.
+            await PdBotServices.PrepareAsync(services, cancellationToken);
+            await services.GetRequiredService<RetentionWorker>().RunOnceAsync(cancellationToken);
+        }
 
-        // What came due while nobody was chatting (destructions, approved answers) happens first.
-        await services.GetRequiredService<RetentionWorker>().RunOnceAsync(cancellationToken);
+        var adapter = services.GetRequiredService<TurnPipeline>().Attach(
+            new LocalConsoleAdapter(console.Out, services.GetRequiredService<TimeProvider>(), echoInput: console.InputRedirected));
         adapter.OnTurnError = async (turn, ex) =>
         {
             services.GetRequiredService<ILogger<LocalConsoleAdapter>>().LogError(ex, "Turn failed");

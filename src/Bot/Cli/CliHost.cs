@@ -2,11 +2,27 @@ using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
 
-/// <summary>Builds the shared services for a CLI verb, with logs kept off standard output.</summary>
+/// <summary>
+/// The shared services for a CLI verb: its own, with logs kept off standard output, or the running host's when the
+/// verb came in through the control socket (<see cref="UseLive"/>).
+/// </summary>
 public static class CliHost
 {
-    public static IHost Build(string? dbPath, IReadOnlyList<string> configArgs)
+    private static readonly AsyncLocal<IServiceProvider?> Live = new();
+
+    /// <summary>True while a verb runs inside the host for a control-socket client.</summary>
+    public static bool IsLive => Live.Value is not null;
+
+    /// <summary>Makes verbs started later in this async flow use the running host's services.</summary>
+    public static void UseLive(IServiceProvider services) => Live.Value = services;
+
+    public static CliServices Build(string? dbPath, IReadOnlyList<string> configArgs)
     {
+        if (Live.Value is { } live)
+        {
+            return new CliServices(live, owned: null);
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -20,6 +36,7 @@ public static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPdBot(builder.Configuration);
-        return builder.Build();
+        var host = builder.Build();
+        return new CliServices(host.Services, host);
     }
 }

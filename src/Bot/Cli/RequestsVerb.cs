@@ -180,12 +180,12 @@ public static class RequestsVerb
 
     private static string? Blocked(RequestService service, SubjectRequest r) => service.PersonOf(r) is { Blocked: true } ? "заблокирован" : null;
 
-    private static string CatalogTitle(IHost host, string purposeId) =>
+    private static string CatalogTitle(CliServices host, string purposeId) =>
         host.Services.GetRequiredService<PdBot.Core.Consent.ConsentCatalog>().Find(purposeId)?.Title ?? purposeId;
 
     private static Argument<string?> IdArgument() => new("id") { Description = "Номер запроса", Arity = ArgumentArity.ZeroOrOne };
 
-    private static RequestService Service(IHost host) => host.Services.GetRequiredService<RequestService>();
+    private static RequestService Service(CliServices host) => host.Services.GetRequiredService<RequestService>();
 
     private static long ParseId(string verb, string? id) =>
         long.TryParse(id, NumberStyles.None, Ic, out var n) && n > 0 ? n

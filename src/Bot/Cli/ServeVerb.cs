@@ -27,7 +27,7 @@ public static class ServeVerb
         if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
         {
             app.Logger.LogInformation(
-                "No admin account yet. Create the first one (in another terminal; the running host takes it) with "
+                "No admin account yet. Create the first one (in another terminal, as the same user: the verb runs inside this host through its control socket) with "
                 + "`dotnet run --project src/Bot -- admin add --login NAME`, then sign in at {Console}/login",
                 app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         }
@@ -49,7 +49,7 @@ public static class ServeVerb
         builder.Services.AddPdBot(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddAdminConsole(builder.Configuration);
-        builder.Services.AddHostedService<PdBot.Bot.Admin.Handover.AccountHandoverWorker>();
+        builder.Services.AddHostedService<Control.ControlSocketHost>();
         builder.Services.AddPdBotApi();
         overrides?.Invoke(builder.Services);
         var app = builder.Build();

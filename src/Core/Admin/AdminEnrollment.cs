@@ -20,27 +20,17 @@ public sealed class AdminEnrollment(IAdminAccounts accounts, IAdminPasswordHashe
             return passwordProblem;
         }
 
-        return await CreateHashedAsync(login, role, hasher.Hash(password), actor);
+        if (!Enum.IsDefined(role))
+        {
+            return "неизвестная роль";
+        }
+
+        return await StoreAsync(AdminAccount.Normalize(login), role, hasher.Hash(password), actor);
     }
 
-    /// <summary>
-    /// Creates the account from a hash made elsewhere (the CLI hands an account to a running host this way, so the
-    /// password itself never touches the disk). The password rules were checked where the hash was made.
-    /// </summary>
-    public async Task<string?> CreateHashedAsync(string login, AdminRole role, string passwordHash, string actor)
+    /// <summary>Only from a password checked above: no caller can hand in a hash made elsewhere.</summary>
+    private async Task<string?> StoreAsync(string normalized, AdminRole role, string passwordHash, string actor)
     {
-        ArgumentNullException.ThrowIfNull(login);
-        if (AdminEvents.LoginProblem(login) is { } loginProblem)
-        {
-            return loginProblem;
-        }
-
-        if (string.IsNullOrWhiteSpace(passwordHash))
-        {
-            return "нет хеша пароля";
-        }
-
-        var normalized = AdminAccount.Normalize(login);
         if (accounts.Find(normalized) is not null)
         {
             return $"логин «{normalized}» уже занят";

@@ -98,6 +98,34 @@ public sealed class AdminAddTests : IDisposable
         Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes(Password)));
     }
 
+    [Fact]
+    public async Task An_account_file_dropped_beside_the_database_creates_no_account_when_the_host_runs()
+    {
+        // The old handover route: whoever could write data/admin-add/ got an account, password rules skipped.
+        var folder = Directory.CreateDirectory(_tmp.File("admin-add")).FullName;
+        var request = Path.Combine(folder, "0123456789abcdef0123456789abcdef.json");
+        await File.WriteAllTextAsync(request, """{"Login":"mallory","Role":"Admin","PasswordHash":"PBKDF2$1$c2FsdA==$aGFzaA==","Actor":"mallory"}""");
+
+        await using (await Hosting.BareTestHost.StartAsync(Db))
+        {
+        }
+
+        Assert.True(File.Exists(request));
+        Assert.Single(Directory.EnumerateFileSystemEntries(folder));
+        AssertNoAccounts();
+    }
+
+    [Fact]
+    public async Task The_enrollment_refuses_a_short_password_and_an_unknown_role_itself()
+    {
+        using var host = new PdBotTestHost(dbPath: Db);
+        var enrollment = host.Services.GetRequiredService<AdminEnrollment>();
+
+        Assert.Contains("не короче 10 символов", await enrollment.CreateAsync("anna", AdminRole.Admin, "x", "cli"), StringComparison.Ordinal);
+        Assert.NotNull(await enrollment.CreateAsync("anna", (AdminRole)42, Password, "cli"));
+        Assert.Null(host.Services.GetRequiredService<IAdminAccounts>().Find("anna"));
+    }
+
     private void AssertNoAccounts()
     {
         using var host = new PdBotTestHost(dbPath: Db);
