@@ -6,7 +6,10 @@ using PdBot.Tests.Telegram;
 
 namespace PdBot.Tests.Security;
 
-/// <summary>The Telegram webhook against ids sent as strings: refused with a reason, nothing stored.</summary>
+/// <summary>
+/// The Telegram webhook against ids sent as strings (refused with a reason, nothing stored), and the inbox's cap on
+/// unprocessed updates: past it 503 with Retry-After and nothing stored.
+/// </summary>
 public sealed class WebhookTelegramTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _tmp = new();
@@ -34,5 +37,31 @@ public sealed class WebhookTelegramTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(host.Services.GetRequiredService<IInbox>().Unprocessed(TelegramActivityMapper.Channel));
+    }
+
+    [Fact]
+    public async Task Past_the_cap_the_webhook_answers_503_with_retry_after_and_takes_the_update_once_processing_drains()
+    {
+        await using var host = await TelegramTestHost.StartAsync(_telegram, _tmp.File("pdbot.db"), settings: ["--Processing:MaxUnprocessedUpdates", "2", "--Processing:RetryAfterSeconds", "7"]);
+        var channel = host.Services.GetRequiredService<TelegramChannel>();
+        var inbox = host.Services.GetRequiredService<IInbox>();
+
+        // The person's turns are held, so their updates stay unprocessed.
+        Assert.True(channel.Loop.TryHoldPerson("42"));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostUpdateAsync(FakeTelegramServer.TextUpdate(1, 42, "/start", 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostUpdateAsync(FakeTelegramServer.TextUpdate(2, 42, "привет", 2))).StatusCode);
+
+        using var refused = await host.PostUpdateAsync(FakeTelegramServer.TextUpdate(3, 42, "ещё", 3));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(2, inbox.Unprocessed(TelegramActivityMapper.Channel).Count);
+
+        // Processing drains the backlog: Telegram's redelivery is taken.
+        channel.Loop.ReleasePerson("42");
+        await TelegramTestHost.Until(() => inbox.Unprocessed(TelegramActivityMapper.Channel).Count == 0, "the backlog processed");
+        await TelegramTestHost.Until(() => !channel.Loop.Full, "the loop's count drained");
+        using var redelivered = await host.PostUpdateAsync(FakeTelegramServer.TextUpdate(3, 42, "ещё", 3));
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
     }
 }
