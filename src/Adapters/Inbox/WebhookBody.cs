@@ -10,7 +10,11 @@ namespace PdBot.Adapters.Inbox;
 /// </summary>
 public sealed class WebhookBody : IDisposable
 {
-    /// <summary>1 MiB counted in bytes: far above a real update, far below what hurts.</summary>
+    /// <summary>
+    /// 1 MiB counted in bytes (never characters): far above a real update, far below what hurts. Not smaller: a VK
+    /// message may carry up to 100 forwarded messages of 4096 characters each, and a Telegram update refused with 413
+    /// is redelivered for a day and holds up every later update of the bot, so the headroom is worth more than the bytes.
+    /// </summary>
     public const int MaxBytes = 1 << 20;
     private const int FirstRead = 16 * 1024;
     private byte[] _buffer;
@@ -76,6 +80,17 @@ public sealed class WebhookBody : IDisposable
     }
 
     public static IResult TooLarge() => Results.Text("body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>
+    /// 503 with Retry-After: the inbox holds as many unprocessed updates as it may, nothing was stored, and the platform
+    /// delivers the update again later (Telegram and VK both retry a failed delivery).
+    /// </summary>
+    public static IResult InboxFull(HttpResponse response, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Text("inbox full: try again later", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 
     /// <summary>The body as stored text (invalid UTF-8 sequences become U+FFFD).</summary>
     public string Text() => System.Text.Encoding.UTF8.GetString(Span);

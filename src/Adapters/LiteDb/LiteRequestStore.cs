@@ -154,11 +154,13 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit, 
             Write(db, changes.Outgoing, changes.Audit);
             if (changes.Erasure is { } erasure)
             {
-                Erase(db, erasure, changes.Person?.Id == erasure.PersonId ? changes.Person : null);
+                // The purpose stores first, while the person's platform ids are still there to find their data by (the inbox).
                 foreach (var eraser in erasers)
                 {
                     eraser.EraseOnWriterThread(db, erasure);
                 }
+
+                Erase(db, erasure, changes.Person?.Id == erasure.PersonId ? changes.Person : null);
             }
         });
     }
@@ -166,7 +168,7 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit, 
     /// <summary>
     /// Destruction inside the caller's transaction: documents and statements in the person's requests always; with
     /// <see cref="PersonErasure.Identifiers"/> also the platform ids (the pseudonymous id stays), their stored incoming
-    /// updates and the ids in the audit trail (which keeps only salted digests, so the chain still verifies).
+    /// updates (the inbox's eraser) and the ids in the audit trail (which keeps only salted digests, so the chain still verifies).
     /// </summary>
     private static void Erase(LiteDatabase db, PersonErasure erasure, Person? changed)
     {
@@ -193,7 +195,6 @@ public sealed class LiteRequestStore(LiteDbStorage storage, LiteAuditLog audit, 
         var people = db.GetCollection<Person>(LiteDbStorage.People);
         if ((changed ?? people.FindById(erasure.PersonId)) is { } person)
         {
-            LiteInbox.ForgetUser(db, person.Channel, person.PlatformUserId);
             person.Key = "erased:" + person.Id;
             person.PlatformUserId = "";
             person.ChatId = "";

@@ -31,7 +31,8 @@ public sealed class LiteTurnTransactions(LiteDbStorage storage) : ITurnTransacti
             var inbox = db.GetCollection<InboxItem>(LiteInbox.Collection);
             foreach (var item in processed)
             {
-                inbox.Update(item);
+                // Processed: stored without its payload, in this same write (InboxItem.Stripped).
+                inbox.Update(item.Stripped());
             }
         });
     }

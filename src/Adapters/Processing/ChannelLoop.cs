@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PdBot.Core.Inbox;
 using PdBot.Core.Outbox;
+using PdBot.Core.People;
 using PdBot.Core.Turns;
 
 namespace PdBot.Adapters.Processing;
@@ -14,6 +15,7 @@ namespace PdBot.Adapters.Processing;
 public sealed partial class ChannelLoop : IDisposable
 {
     private const string Folded = "folded: too many presses";
+    private const string FoldedFlood = "folded: too many updates from one person";
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
     private readonly string _channel;
     private readonly IInbox _inbox;
@@ -29,6 +31,7 @@ public sealed partial class ChannelLoop : IDisposable
     private readonly PartitionQueue _queue = new();
     private readonly FloodControl _flood = new();
     private long _setAside;
+    private int _seeded;
 
     /// <param name="toActivity">The channel's mapping of a stored update (null: nothing for the bot, e.g. an edited message).</param>
     /// <param name="committed">Receives a turn's replies once they are committed (the channel's sender).</param>
@@ -48,6 +51,27 @@ public sealed partial class ChannelLoop : IDisposable
     public long SetAsideCount => Interlocked.Read(ref _setAside);
 
     /// <summary>
+    /// The unprocessed updates are past <see cref="ProcessingOptions.MaxUnprocessedUpdates"/> or
+    /// <see cref="ProcessingOptions.MaxUnprocessedBytes"/>: webhooks answer 503 with Retry-After and store nothing,
+    /// polling waits. Counted in memory (seeded from the store once), so asking costs nothing.
+    /// </summary>
+    public bool Full
+    {
+        get
+        {
+            if (Interlocked.Exchange(ref _seeded, 1) == 0)
+            {
+                Reload();
+            }
+
+            return _queue.Count >= _options.MaxUnprocessedUpdates || _queue.Bytes >= _options.MaxUnprocessedBytes;
+        }
+    }
+
+    /// <summary>What to tell a platform refused with 503 (<see cref="Full"/>).</summary>
+    public TimeSpan RetryAfter => TimeSpan.FromSeconds(Math.Max(1, _options.RetryAfterSeconds));
+
+    /// <summary>
     /// Stores an update (the platform may be told "ok" once this returns) and queues it for its person. A demand to
     /// stop is recognised here, so it is served before other people's work however long the queue is.
     /// </summary>
@@ -58,6 +82,7 @@ public sealed partial class ChannelLoop : IDisposable
         ArgumentNullException.ThrowIfNull(item);
         activity ??= Map(item);
         item.Urgent = activity is not null && _withdrawals.IsWithdrawal(activity);
+        item.PersonKey ??= activity is null ? null : Person.MakeKey(activity.ChannelId, activity.UserId);
         var added = await _inbox.TryAddAsync(item, cancellationToken);
         ProcessingMetrics.WebhookAcks.WithLabels(_channel, added ? "stored" : "duplicate").Inc();
         if (added)
@@ -117,6 +142,7 @@ public sealed partial class ChannelLoop : IDisposable
 
     private void Reload()
     {
+        Interlocked.Exchange(ref _seeded, 1);
         foreach (var item in _inbox.Unprocessed(_channel))
         {
             if (!_queue.Knows(item.Id))
@@ -144,6 +170,11 @@ public sealed partial class ChannelLoop : IDisposable
         {
             var activity = work.Activity ?? Map(item);
             replies = activity is null ? await SkipAsync(item, "nothing for the bot", "skipped", [], ct)
+                : Flooding(partition, item, activity) ? _flood.Fold(partition.Key, item.ReceivedAtUtc) switch
+                {
+                    FloodDecision.FoldAndNotice => await SkipAsync(item, FoldedFlood, "coalesced", TooMany(activity), ct),
+                    _ => await SkipAsync(item, FoldedFlood, "coalesced", [], ct),
+                }
                 : _flood.Check(partition.Key, activity, item.ReceivedAtUtc) switch
                 {
                     FloodDecision.Run => await RunTurnAsync(item, activity, ct),
@@ -196,18 +227,35 @@ public sealed partial class ChannelLoop : IDisposable
         return replies;
     }
 
+    /// <summary>
+    /// A person's own flood (<see cref="ProcessingOptions.MaxQueuedPerPerson"/> more updates within a minute behind this
+    /// one): their older messages and presses are folded so their newest ones, and any demand to stop, are reached
+    /// quickly; other people are not affected either way (partitions are served round-robin). Demands to stop and
+    /// platform events (blocked, allowed) are never folded.
+    /// </summary>
+    private bool Flooding(Partition partition, InboxItem item, Activity activity) =>
+        !item.Urgent && activity.Type is ActivityType.Message or ActivityType.ButtonPress
+        && _queue.IsFlooding(partition, _options.MaxQueuedPerPerson, FloodControl.QueueWindow);
+
+    // A message flood is told in the chat; a press flood (or a press folded by the queue) is answered on the press.
+    private OutboxMessage[] TooMany(Activity activity) => activity.Type == ActivityType.ButtonPress ? SlowDown(activity)
+        : Notice(activity, OutboxAction.Send, "flood", "Слишком много сообщений подряд: часть из них бот пропустил. Подождите минуту и напишите ещё раз.");
+
     private OutboxMessage[] SlowDown(Activity press) =>
+        Notice(press, OutboxAction.Answer, "slow", "Слишком много нажатий подряд — подождите пару секунд, и всё сработает.");
+
+    private OutboxMessage[] Notice(Activity activity, string action, string tag, string text) =>
     [
         new()
         {
-            Channel = press.ChannelId,
-            ChatId = press.ChatId,
-            UserId = press.UserId,
+            Channel = activity.ChannelId,
+            ChatId = activity.ChatId,
+            UserId = activity.UserId,
             Kind = OutboxKind.TurnReply,
-            Action = OutboxAction.Answer,
-            PressId = press.ButtonPressId,
-            Text = "Слишком много нажатий подряд — подождите пару секунд, и всё сработает.",
-            DedupeKey = $"{press.DedupeKey ?? press.MessageId}:slow:{press.ChatId}",
+            Action = action,
+            PressId = action == OutboxAction.Answer ? activity.ButtonPressId : null,
+            Text = text,
+            DedupeKey = $"{activity.DedupeKey ?? activity.MessageId}:{tag}:{activity.ChatId}",
             CreatedAtUtc = _time.GetUtcNow().UtcDateTime,
         },
     ];
@@ -221,7 +269,7 @@ public sealed partial class ChannelLoop : IDisposable
         {
             if (attempt >= _options.MaxAttempts)
             {
-                item.Attempts = attempt;
+                (item.Attempts, item.SetAside) = (attempt, true);
                 using var writes = _transactions.Begin();
                 MarkProcessed(item, "set aside: " + ex.GetType().Name);
                 await _transactions.CommitAsync(writes, [item], [], ct);

@@ -14,6 +14,8 @@ public sealed class FloodControl
     public const int Burst = 5;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromSeconds(10);
+    /// <summary>The window of <see cref="ProcessingOptions.MaxQueuedPerPerson"/>: that many updates within a minute is a flood.</summary>
+    public static readonly TimeSpan QueueWindow = TimeSpan.FromMinutes(1);
     private const int PruneEvery = 4096;
 
     private readonly ConcurrentDictionary<string, PressWindow> _windows = new(StringComparer.Ordinal);
@@ -48,6 +50,30 @@ public sealed class FloodControl
             }
 
             if (window.NoticeAtUtc is { } at && receivedAtUtc - at < NoticeInterval)
+            {
+                return FloodDecision.Fold;
+            }
+
+            window.NoticeAtUtc = receivedAtUtc;
+            return FloodDecision.FoldAndNotice;
+        }
+    }
+
+    /// <summary>
+    /// An update folded because its person floods the queue: whether to tell them now. One notice per
+    /// <see cref="QueueWindow"/> per person (a flood of messages lasts longer than a burst of presses).
+    /// </summary>
+    public FloodDecision Fold(string personKey, DateTime receivedAtUtc)
+    {
+        if (Interlocked.Increment(ref _calls) % PruneEvery == 0)
+        {
+            Prune(receivedAtUtc);
+        }
+
+        var window = _windows.GetOrAdd(personKey, _ => new PressWindow());
+        lock (window)
+        {
+            if (window.NoticeAtUtc is { } at && receivedAtUtc - at < QueueWindow)
             {
                 return FloodDecision.Fold;
             }

@@ -19,6 +19,7 @@ public sealed class PartitionQueue : IDisposable
     private readonly LinkedList<Partition> _normal = new();
     private readonly SemaphoreSlim _ready = new(0);
     private int _running;
+    private long _bytes;
     private TaskCompletionSource? _idle;
 
     /// <summary>Updates queued or running (not parked ones' retries).</summary>
@@ -30,6 +31,28 @@ public sealed class PartitionQueue : IDisposable
             {
                 return _known.Count;
             }
+        }
+    }
+
+    /// <summary>UTF-8 bytes of the payloads queued or running (<see cref="Count"/>'s updates).</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>
+    /// Whether <paramref name="limit"/> more of the person's updates arrived within <paramref name="window"/> after their
+    /// head update: a flood, not a backlog (a backlog after a restart has arrival times spread out).
+    /// </summary>
+    public bool IsFlooding(Partition partition, int limit, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        lock (_lock)
+        {
+            if (limit <= 0 || partition.Items.Count <= limit)
+            {
+                return false;
+            }
+
+            var head = partition.Items.Peek().Item.ReceivedAtUtc;
+            return partition.Items.ElementAt(limit).Item.ReceivedAtUtc - head <= window;
         }
     }
 
@@ -59,6 +82,7 @@ public sealed class PartitionQueue : IDisposable
             }
 
             p.Items.Enqueue(work);
+            _bytes += work.Bytes;
             if (work.Item.Urgent)
             {
                 p.UrgentCount++;
@@ -150,6 +174,7 @@ public sealed class PartitionQueue : IDisposable
         {
             var done = partition.Items.Dequeue();
             _known.Remove(done.Item.Id);
+            _bytes -= done.Bytes;
             if (done.Item.Urgent)
             {
                 partition.UrgentCount--;

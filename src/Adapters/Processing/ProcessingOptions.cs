@@ -8,4 +8,25 @@ public sealed class ProcessingOptions
 
     /// <summary>Attempts of an update whose turn fails before it is set aside with its error.</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Updates stored and not processed yet, per channel, past which webhooks answer 503 with Retry-After (the platforms
+    /// deliver again later) and long polling pauses: a backlog that big means processing cannot keep up, and the store
+    /// must not grow without bound meanwhile.
+    /// </summary>
+    public int MaxUnprocessedUpdates { get; set; } = 50_000;
+
+    /// <summary>The same cap in bytes of stored payloads (UTF-8), per channel.</summary>
+    public long MaxUnprocessedBytes { get; set; } = 256L << 20;
+
+    /// <summary>What a 503 past the cap tells the platform to wait (Retry-After).</summary>
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A person flooding the bot: when this many of their updates arrived within <see cref="FloodControl.QueueWindow"/>
+    /// after the one a worker takes, that one is folded (marked processed without a turn) and they are told once a
+    /// minute; their demands to stop are never folded. No person types that fast, so only a script or a stuck client
+    /// loses anything, and is told so.
+    /// </summary>
+    public int MaxQueuedPerPerson { get; set; } = 30;
 }

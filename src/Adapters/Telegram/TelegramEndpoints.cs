@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,9 @@ public static class TelegramEndpoints
 {
     public const string Route = "/webhooks/telegram";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    // The Bot API sends numbers as numbers; Telegram.Bot's options also read them from strings, which is refused here.
+    private static readonly JsonSerializerOptions StrictNumbers = new(JsonBotAPI.Options) { NumberHandling = JsonNumberHandling.Strict };
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
@@ -47,10 +51,17 @@ public static class TelegramEndpoints
             return WebhookBody.TooLarge();
         }
 
-        // Parsed once, from the bytes: the update for the id and the mapping, the text for the store.
-        if (Parse(body.Span) is not { } update)
+        // Past the inbox's cap nothing more is stored: Telegram delivers the update again later.
+        if (channel.Loop.Full)
         {
-            return Results.Text("malformed update: expected a JSON object with a numeric update_id", statusCode: StatusCodes.Status400BadRequest);
+            return WebhookBody.InboxFull(request.HttpContext.Response, channel.Loop.RetryAfter);
+        }
+
+        // Parsed once, from the bytes: the update for the id and the mapping, the text for the store.
+        var (update, problem) = Parse(body.Span);
+        if (update is null)
+        {
+            return Results.Text("malformed update: " + problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
         await channel.IngestAsync(new InboxItem
@@ -76,16 +87,18 @@ public static class TelegramEndpoints
         }
     }
 
-    private static Update? Parse(ReadOnlySpan<byte> body)
+    private static (Update? Update, string Problem) Parse(ReadOnlySpan<byte> body)
     {
+        const string Expected = "expected a JSON object with a numeric update_id";
         try
         {
             // A missing update_id reads as 0; Telegram's ids are positive.
-            return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options) is { Id: > 0 } update ? update : null;
+            return JsonSerializer.Deserialize<Update>(body, StrictNumbers) is { Id: > 0 } update ? (update, "") : (null, Expected);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return null;
+            // The path names the field (never its value): "$.message.from.id".
+            return (null, ex.Path is { Length: > 1 } path ? $"{Expected}; {path} has the wrong type (ids are JSON numbers)" : Expected);
         }
     }
 

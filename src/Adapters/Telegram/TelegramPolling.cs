@@ -23,6 +23,13 @@ public sealed class TelegramPolling(ITelegramBotClient client, TelegramChannel c
         {
             try
             {
+                // Past the inbox's cap polling waits: the updates stay with Telegram until processing catches up.
+                if (channel.Loop.Full)
+                {
+                    await Task.Delay(channel.Loop.RetryAfter, time, stoppingToken);
+                    continue;
+                }
+
                 offset = await PollOnceAsync(offset, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

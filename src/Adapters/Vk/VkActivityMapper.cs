@@ -101,9 +101,9 @@ public static class VkActivityMapper
 
     private static string Id(JsonElement o, string name) => OptionalId(o, name) ?? throw new KeyNotFoundException($"VK event without \"{name}\"");
 
+    /// <summary>VK sends its ids as JSON integers; anything else (a string, 2.5, 1e30) is refused, naming the field only.</summary>
     private static string? OptionalId(JsonElement o, string name) =>
-        !o.TryGetProperty(name, out var v) ? null
-        : v.ValueKind == JsonValueKind.Number ? v.GetInt64().ToString(CultureInfo.InvariantCulture)
-        : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : null;
+        !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+        : v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var id) ? id.ToString(CultureInfo.InvariantCulture)
+        : throw new FormatException($"\"{name}\" must be an integer JSON number");
 }

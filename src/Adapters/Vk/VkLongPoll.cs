@@ -24,6 +24,13 @@ public sealed class VkLongPoll(VkApi api, IHttpClientFactory httpFactory, IInbox
         {
             try
             {
+                // Past the inbox's cap polling waits: VK keeps the events (the stored ts has not passed them).
+                if (channel.Loop.Full)
+                {
+                    await Task.Delay(channel.Loop.RetryAfter, time, stoppingToken);
+                    continue;
+                }
+
                 position ??= await ConnectAsync(stoppingToken);
                 position = await PollOnceAsync(position, stoppingToken);
             }
@@ -75,13 +82,26 @@ public sealed class VkLongPoll(VkApi api, IHttpClientFactory httpFactory, IInbox
                     Channel = VkActivityMapper.Channel,
                     Payload = update.GetRawText(),
                     ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
-                }, VkActivityMapper.ToActivity(update), ct);
+                }, Map(update), ct);
             }
         }
 
         var next = p with { Ts = Ts(root.GetProperty("ts")) };
         await inbox.SetCursorAsync(VkActivityMapper.Channel, next.Ts, ct);
         return next;
+    }
+
+    // An event the mapper cannot read is stored all the same: the loop skips it with a warning, the poll goes on.
+    private static PdBot.Core.Turns.Activity? Map(JsonElement update)
+    {
+        try
+        {
+            return VkActivityMapper.ToActivity(update);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return null;
+        }
     }
 
     // ts is a string normally but a number next to "failed".

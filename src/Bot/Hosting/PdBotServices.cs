@@ -42,6 +42,7 @@ public static class PdBotServices
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<LiteInbox>();
         services.AddSingleton<PdBot.Core.Inbox.IInbox>(sp => sp.GetRequiredService<LiteInbox>());
+        services.AddSingleton<IPersonDataEraser>(sp => sp.GetRequiredService<LiteInbox>());
 
         // The platform channels' processing: per-person turns committed with their replies, senders at the platforms' pace.
         services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");

@@ -18,12 +18,12 @@ public sealed class LoopHarness : IDisposable
 {
     private int _next;
 
-    public LoopHarness(int workers = 8, Func<Activity, bool>? failWhen = null)
+    public LoopHarness(int workers = 8, Func<Activity, bool>? failWhen = null, ProcessingOptions? options = null)
     {
         Bot = new RecordingBot(Host.Bot, failWhen ?? (_ => false));
         Loop = new ChannelLoop("test", Inbox, Host.Services.GetRequiredService<ITurnTransactions>(), Bot, new WithdrawalRecognizer(),
             item => JsonSerializer.Deserialize<Activity>(item.Payload), Collect,
-            new ProcessingOptions { Workers = workers }, Host.Clock, NullLogger.Instance);
+            options ?? new ProcessingOptions { Workers = workers }, Host.Clock, NullLogger.Instance);
     }
 
     public PdBotTestHost Host { get; } = new();

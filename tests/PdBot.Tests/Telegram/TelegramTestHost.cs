@@ -42,7 +42,8 @@ public sealed class TelegramTestHost : IAsyncDisposable
 
     public IConsentStore Store => Services.GetRequiredService<IConsentStore>();
 
-    public static async Task<TelegramTestHost> StartAsync(FakeTelegramServer telegram, string dbPath, string mode = TelegramOptions.Webhook, FakeTimeProvider? clock = null)
+    /// <param name="settings">More command-line settings ("--Processing:MaxUnprocessedUpdates", "2"…).</param>
+    public static async Task<TelegramTestHost> StartAsync(FakeTelegramServer telegram, string dbPath, string mode = TelegramOptions.Webhook, FakeTimeProvider? clock = null, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(telegram);
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -51,6 +52,7 @@ public sealed class TelegramTestHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0", "--Storage:Path", dbPath,
             "--Telegram:Token", telegram.Token, "--Telegram:ApiBaseUrl", telegram.BaseUrl,
             "--Telegram:Mode", mode, "--Telegram:WebhookSecret", Secret, "--Telegram:PollingTimeoutSeconds", "1",
+            .. settings,
         ];
         var fake = clock;
         var app = ServeVerb.BuildApp(args, s => s.AddSingleton<TimeProvider>(fake));
