@@ -20,7 +20,7 @@ public sealed class EncryptedStorageTests : IDisposable
 
         var without = await CliRunner.RunAsync("audit", "verify", "--db", Db);
         Assert.Equal(2, without.ExitCode);
-        Assert.Contains("wrong Storage:Password", without.Error, StringComparison.Ordinal);
+        Assert.Contains("база зашифрована, задайте её пароль в Storage:Password", without.Error, StringComparison.Ordinal);
 
         Assert.DoesNotContain("local-user", await File.ReadAllTextAsync(Db), StringComparison.Ordinal);
         using var reopened = new PdBotTestHost(new() { ["Storage:Password"] = "s3cret" }, Db);
