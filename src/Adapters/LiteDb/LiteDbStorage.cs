@@ -158,7 +158,7 @@ public sealed class LiteDbStorage : IDisposable
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE)
         {
-            throw new InvalidOperationException($"Не удаётся открыть {FilePath}: это не база PdBot.", ex);
+            throw NotADatabase(FilePath, ex);
         }
     }
 
@@ -178,9 +178,12 @@ public sealed class LiteDbStorage : IDisposable
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE)
         {
-            throw new InvalidOperationException($"Не удаётся открыть {path}: это не база PdBot.", ex);
+            throw NotADatabase(path, ex);
         }
     }
+
+    private static InvalidOperationException NotADatabase(string path, LiteException ex) =>
+        new($"Не удаётся открыть {path}: это не база PdBot.", ex);
 
     private static void EnsureIndexes(LiteDatabase db)
     {

@@ -60,6 +60,21 @@ public sealed class UnencryptedStoreStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_host_started_with_a_password_on_an_unencrypted_store_encrypts_it_and_logs_so()
+    {
+        using (var earlier = new PdBotTestHost(dbPath: Db))
+        {
+            await earlier.Chat().Send("/start").Press("☐ Согласен(на) на рассылку").Press("Отправить").StartTestAsync();
+        }
+
+        await using var app = Build("--Storage:AllowUnencrypted", "false", "--Storage:Password", "s3cret");
+        await PdBotServices.PrepareAsync(app.Services, default);
+
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message == $"Storage {Db} was not encrypted: encrypted it in place with Storage:Password");
+        Assert.True(app.Services.GetRequiredService<PdBot.Core.Audit.IAuditLog>().Verify().IsIntact);
+    }
+
+    [Fact]
     public async Task The_readmes_dotnet_run_starts_with_no_set_up_in_the_environment_its_launch_profile_names()
     {
         // `dotnet run --project src/Bot` takes the first profile of launchSettings.json; a published binary has none.
