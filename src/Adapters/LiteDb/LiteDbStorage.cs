@@ -1,4 +1,5 @@
 using LiteDB;
+using PdBot.Adapters.Files;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.People;
@@ -24,7 +25,11 @@ public sealed class LiteDbStorage : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         FilePath = System.IO.Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+
+        // The store holds personal data: every file this process makes from here on is private, and the directory
+        // is refused when others may write to it.
+        PrivateFiles.RestrictProcessUmask();
+        PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
         var connection = new ConnectionString
         {
             Filename = FilePath,
@@ -33,12 +38,15 @@ public sealed class LiteDbStorage : IDisposable
             // Taken when a file is created (an older file keeps its own): ordinal, case-insensitive compares find the
             // same keys as before (ids, logins) and cost a fraction of culture-aware ones at every index step.
             Collation = new Collation("en-US/OrdinalIgnoreCase"),
-            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+            Password = options.Encrypted ? options.Password : null,
         };
         _lock = TakeLock(FilePath);
         try
         {
+            EncryptedInPlace = EncryptIfAsked(options);
             Database = Open(connection, FilePath);
+            PrivateFiles.Tighten(FilePath);
+            PrivateFiles.Tighten(LogFileOf(FilePath));
         }
         catch
         {
@@ -46,6 +54,7 @@ public sealed class LiteDbStorage : IDisposable
             throw;
         }
 
+        IsEncrypted = options.Encrypted;
         EnsureIndexes(Database);
         Writer = new GroupCommitWriter(Database, () => _rollbackListeners.ForEach(l => l()));
         OutboxIds = new IdSequence(this, LiteRequestStore.Outbox);
@@ -56,6 +65,17 @@ public sealed class LiteDbStorage : IDisposable
     public IdSequence OutboxIds { get; }
 
     public string FilePath { get; }
+
+    /// <summary>Whether the file is encrypted with <see cref="StorageOptions.Password"/>.</summary>
+    public bool IsEncrypted { get; }
+
+    /// <summary>The file was unencrypted and has just been encrypted with the password now set.</summary>
+    public bool EncryptedInPlace { get; }
+
+    /// <summary>LiteDB's write-ahead log beside the file: <c>pdbot-log.db</c> for <c>pdbot.db</c>.</summary>
+    public static string LogFileOf(string path) => System.IO.Path.Combine(
+        System.IO.Path.GetDirectoryName(path) ?? "",
+        System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
 
     public LiteDatabase Database { get; }
 
@@ -80,7 +100,7 @@ public sealed class LiteDbStorage : IDisposable
     {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            return PrivateFiles.Open(path + ".lock", FileShare.None);
         }
         catch (IOException ex)
         {
@@ -111,6 +131,37 @@ public sealed class LiteDbStorage : IDisposable
         return mapper;
     }
 
+    /// <summary>Encrypts an unencrypted file in place once a password is set; refuses an encrypted one without it.</summary>
+    private bool EncryptIfAsked(StorageOptions options)
+    {
+        if (!StoreEncryption.HasContent(FilePath))
+        {
+            return false;
+        }
+
+        var encrypted = StoreEncryption.IsEncrypted(FilePath);
+        if (encrypted && !options.Encrypted)
+        {
+            throw new InvalidOperationException(
+                $"Не удаётся открыть {FilePath}: база зашифрована, задайте её пароль в Storage:Password (переменная окружения Storage__Password).");
+        }
+
+        if (encrypted || !options.Encrypted)
+        {
+            return false;
+        }
+
+        try
+        {
+            StoreEncryption.EncryptInPlace(FilePath, options.Password!);
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE)
+        {
+            throw NotADatabase(FilePath, ex);
+        }
+    }
+
     private static LiteDatabase Open(ConnectionString connection, string path)
     {
         try
@@ -121,11 +172,18 @@ public sealed class LiteDbStorage : IDisposable
         {
             throw new IOException($"Не удаётся открыть {path}: база занята другим процессом PdBot (остановите его или укажите другой --db).", ex);
         }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_PASSWORD)
         {
-            throw new InvalidOperationException($"Cannot open {path}: wrong Storage:Password, or not a PdBot database.", ex);
+            throw new InvalidOperationException($"Не удаётся открыть {path}: неверный пароль базы (Storage:Password).", ex);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE)
+        {
+            throw NotADatabase(path, ex);
         }
     }
+
+    private static InvalidOperationException NotADatabase(string path, LiteException ex) =>
+        new($"Не удаётся открыть {path}: это не база PdBot.", ex);
 
     private static void EnsureIndexes(LiteDatabase db)
     {

@@ -52,14 +52,17 @@ public static class AdminConsole
         });
 
         // Keys that sign the cookies live beside the database, so sessions survive a restart and never
-        // leave the clinic's machine.
+        // leave the clinic's machine; like the database, only PdBot's user may read them.
         var keys = options.KeysPath;
         if (string.IsNullOrWhiteSpace(keys))
         {
             var db = System.IO.Path.GetFullPath(configuration["Storage:Path"] ?? "data/pdbot.db");
             keys = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(db)!, "keys");
+            PdBot.Adapters.Files.PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(db)!);
         }
 
+        PdBot.Adapters.Files.PrivateFiles.CreateDirectory(keys);
+        PdBot.Adapters.Files.PrivateFiles.TightenFiles(keys);
         services.AddDataProtection().SetApplicationName("PdBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {

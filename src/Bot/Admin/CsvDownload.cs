@@ -12,10 +12,11 @@ public static class CsvDownload
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await writer.WriteLineAsync(Csv.Line(header));
+        var csv = new Csv.CsvWriter(writer);
+        await csv.WriteRowAsync(header);
         foreach (var row in rows)
         {
-            await writer.WriteLineAsync(Csv.Line(row));
+            await csv.WriteRowAsync(row);
         }
 
         await writer.FlushAsync(response.HttpContext.RequestAborted);

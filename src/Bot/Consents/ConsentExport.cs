@@ -23,13 +23,12 @@ public static class ConsentExport
 
     private static async Task<int> WriteCsvAsync(IEnumerable<ConsentEventRow> rows, TextWriter output, CancellationToken ct)
     {
-        await output.WriteLineAsync(string.Join(',', Columns));
+        var csv = new Csv.CsvWriter(output);
+        await csv.WriteRowAsync(Columns, ct);
         var count = 0;
         foreach (var r in rows)
         {
-            ct.ThrowIfCancellationRequested();
-            string[] cells = [Time(r.TimeUtc), r.Channel, r.PlatformUserId, r.Purpose, r.TextVersion.ToString(CultureInfo.InvariantCulture), r.TextHash, r.Event];
-            await output.WriteLineAsync(string.Join(',', cells.Select(Admin.Csv.Escape)));
+            await csv.WriteRowAsync([Time(r.TimeUtc), r.Channel, r.PlatformUserId, r.Purpose, r.TextVersion.ToString(CultureInfo.InvariantCulture), r.TextHash, r.Event], ct);
             count++;
         }
 

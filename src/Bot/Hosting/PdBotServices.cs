@@ -102,9 +102,11 @@ public static class PdBotServices
         services.AddSingleton<PdBot.Core.ApiKeys.ApiKeyService>();
     }
 
-    /// <summary>Start-up checks that need the store: text versions and renewals.</summary>
+    /// <summary>Start-up checks that need the store: encryption, text versions and renewals.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        StorageAtRest.Check(services);
         var marked = await ConsentRenewal.RunAsync(
             services.GetRequiredService<IConsentStore>(),
             services.GetRequiredService<ConsentCatalog>(),

@@ -62,14 +62,15 @@ public sealed class EvidencePack
 
     public byte[] Csv()
     {
-        var csv = new StringBuilder();
-        csv.Append(Admin.Csv.Line(CsvColumns)).Append('\n');
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new Csv.CsvWriter(text);
+        csv.WriteRow(CsvColumns);
         foreach (var e in _timeline.Events)
         {
-            csv.Append(Admin.Csv.Line(CsvRow(e))).Append('\n');
+            csv.WriteRow(CsvRow(e));
         }
 
-        return Utf8.GetBytes(csv.ToString());
+        return Utf8.GetBytes(text.ToString());
     }
 
     /// <summary>evidence.json, evidence.csv and README.txt (how to check the hashes, and the hashes of both files).</summary>
