@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,8 +10,9 @@ namespace PdBot.Bot.Admin;
 /// <summary>
 /// Sign-in throttling: a rate-limiter policy on the login POST per client IP (<see cref="AdminConsoleOptions.SignInPerIpPerMinute"/>)
 /// and a limiter per login (<see cref="AdminConsoleOptions.SignInPerLoginPerMinute"/>) the login page asks before the
-/// password is checked. Refusals get 429, Retry-After and the login page with a Russian message. The lockout after
-/// <see cref="AdminEvents.MaxFailedAttempts"/> failures is a separate rule and stays.
+/// password is checked. Refusals get 429, Retry-After and the login page with a Russian message. A sign-in that succeeds
+/// gives its permits back, so admins signing in from one clinic address are never held back; only failures use them up.
+/// The lockout after <see cref="AdminEvents.MaxFailedAttempts"/> failures is a separate rule and stays.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
@@ -20,21 +22,41 @@ public sealed class SignInThrottle : IDisposable
     public const string RetryAfterItem = "pdbot.sign-in-retry-after";
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly PartitionedRateLimiter<string> _perLogin;
+
+    // Limiters are kept here (not only inside the framework's partitions) so a successful sign-in can give its permit back.
+    private readonly ConcurrentDictionary<string, SignInWindowLimiter> _limiters = new(StringComparer.Ordinal);
+    private readonly int _perLoginLimit;
+    private readonly int _perIpLimit;
+    private readonly TimeProvider _time;
 
     public SignInThrottle(IOptions<AdminConsoleOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var limit = Math.Max(1, options.Value.SignInPerLoginPerMinute);
-        _perLogin = PartitionedRateLimiter.Create<string, string>(login =>
-            RateLimitPartition.Get(login, _ => new SignInWindowLimiter(limit, Window, time)));
+        _perLoginLimit = Math.Max(1, options.Value.SignInPerLoginPerMinute);
+        _perIpLimit = Math.Max(1, options.Value.SignInPerIpPerMinute);
+        _time = time;
     }
 
     /// <summary>Takes one attempt for this login; returns how long to wait when there are none left, else null.</summary>
     public TimeSpan? TryLogin(string? login)
     {
-        using var lease = _perLogin.AttemptAcquire(AdminAccount.Normalize(login ?? ""));
+        using var lease = Limiter(LoginKey(login), _perLoginLimit).AttemptAcquire();
         return lease.IsAcquired ? null : RetryAfter(lease);
+    }
+
+    /// <summary>A sign-in succeeded: its attempt no longer counts against its address or its login.</summary>
+    public void Succeeded(HttpContext context, string? login)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_limiters.TryGetValue(IpKey(context), out var ip))
+        {
+            ip.Return();
+        }
+
+        if (_limiters.TryGetValue(LoginKey(login), out var byLogin))
+        {
+            byLogin.Return();
+        }
     }
 
     /// <summary>The per-IP partition of the login policy: only POSTs count, the form itself is never throttled.</summary>
@@ -46,10 +68,8 @@ public sealed class SignInThrottle : IDisposable
             return RateLimitPartition.GetNoLimiter("get");
         }
 
-        var services = context.RequestServices;
-        var limit = Math.Max(1, services.GetRequiredService<IOptions<AdminConsoleOptions>>().Value.SignInPerIpPerMinute);
-        var time = services.GetRequiredService<TimeProvider>();
-        return RateLimitPartition.Get("ip:" + context.Connection.RemoteIpAddress, _ => new SignInWindowLimiter(limit, Window, time));
+        var throttle = context.RequestServices.GetRequiredService<SignInThrottle>();
+        return RateLimitPartition.Get(IpKey(context), key => throttle.Limiter(key, throttle._perIpLimit));
     }
 
     /// <summary>
@@ -73,7 +93,34 @@ public sealed class SignInThrottle : IDisposable
     public static string Message(TimeSpan wait) =>
         $"Слишком много попыток входа. Повторите через {Seconds(wait).ToString(CultureInfo.InvariantCulture)} с.";
 
-    public void Dispose() => _perLogin.Dispose();
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    private static string IpKey(HttpContext context) => "ip:" + context.Connection.RemoteIpAddress;
+
+    private static string LoginKey(string? login) => "login:" + AdminAccount.Normalize(login ?? "");
+
+    private SignInWindowLimiter Limiter(string key, int limit)
+    {
+        if (_limiters.Count > 10_000)
+        {
+            // Guessed logins and passing addresses must not pile up: a limiter past its window is a fresh one anyway.
+            foreach (var (idleKey, idle) in _limiters)
+            {
+                if (idle.IdleDuration is not null)
+                {
+                    _limiters.TryRemove(idleKey, out _);
+                }
+            }
+        }
+
+        return _limiters.GetOrAdd(key, _ => new SignInWindowLimiter(limit, Window, _time));
+    }
 
     private static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;

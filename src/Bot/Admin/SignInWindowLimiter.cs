@@ -41,6 +41,18 @@ public sealed class SignInWindowLimiter(int permitLimit, TimeSpan window, TimePr
         }
     }
 
+    /// <summary>Gives back a permit of the current window (a sign-in that succeeded is not an attempt to hold back).</summary>
+    public void Return()
+    {
+        lock (_gate)
+        {
+            if (_used > 0 && time.GetUtcNow() < _windowEnd)
+            {
+                _used--;
+            }
+        }
+    }
+
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, permitLimit);

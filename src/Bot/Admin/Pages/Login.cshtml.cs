@@ -58,6 +58,7 @@ public sealed class LoginModel(AdminSignIn signIn, SignInThrottle throttle, IAdm
             return Page();
         }
 
+        throttle.Succeeded(HttpContext, Login);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminSessionCheck.Principal(result.Login, role, result.SessionStamp ?? ""));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(AdminConsole.Path, StringComparison.Ordinal) ? ReturnUrl : AdminConsole.Path);
     }

@@ -61,6 +61,31 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
+    public async Task Successful_sign_ins_from_one_address_and_login_use_up_no_attempts()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        using var client = ConsoleClient.Anonymous(host);
+        for (var i = 0; i < 15; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await PostSignInAsync(client, ConsoleHost.AdminLogin, ConsoleHost.Password)).Status);
+        }
+
+        // Failures still count: ten from this address are allowed, the eleventh is held back.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignInAsync(client, ConsoleHost.AdminLogin, $"wrong-{i}")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignInAsync(client, ConsoleHost.AdminLogin, ConsoleHost.Password)).Status);
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await PostSignInAsync(client, $"guess-{i}", "password-guess")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await PostSignInAsync(client, ConsoleHost.AdminLogin, ConsoleHost.Password)).Status);
+    }
+
+    [Fact]
     public async Task Unknown_login_failures_are_audited_as_one_entry_when_the_host_stops()
     {
         await using var host = await ConsoleHost.StartAsync();
