@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using PdBot.Adapters.Files;
 
 namespace PdBot.Bot.Admin;
 
@@ -58,11 +59,11 @@ public static class AdminConsole
         {
             var db = System.IO.Path.GetFullPath(configuration["Storage:Path"] ?? "data/pdbot.db");
             keys = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(db)!, "keys");
-            PdBot.Adapters.Files.PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(db)!);
+            PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(db)!);
         }
 
-        PdBot.Adapters.Files.PrivateFiles.CreateDirectory(keys);
-        PdBot.Adapters.Files.PrivateFiles.TightenFiles(keys);
+        PrivateFiles.CreateDirectory(keys);
+        PrivateFiles.TightenFiles(keys);
         services.AddDataProtection().SetApplicationName("PdBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {

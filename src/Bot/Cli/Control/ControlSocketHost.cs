@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Files;
 using PdBot.Adapters.LiteDb;
 
 namespace PdBot.Bot.Cli.Control;
@@ -12,7 +13,6 @@ namespace PdBot.Bot.Cli.Control;
 /// </summary>
 public sealed class ControlSocketHost(IOptions<StorageOptions> storage, IServiceProvider services, ILogger<ControlSocketHost> log) : IHostedService, IDisposable
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _sessions = new();
@@ -104,16 +104,12 @@ public sealed class ControlSocketHost(IOptions<StorageOptions> storage, IService
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static Socket Listen(string directory, string temporary, string path)
     {
-        if (!Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        PrivateFiles.CreateDirectory(directory);
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
             listener.Bind(new UnixDomainSocketEndPoint(temporary));
-            File.SetUnixFileMode(temporary, OwnerOnly);
+            File.SetUnixFileMode(temporary, PrivateFiles.FileMode);
             File.Move(temporary, path, overwrite: true);
             listener.Listen(8);
             return listener;
