@@ -284,7 +284,7 @@ public sealed partial class ChannelLoop : IDisposable
                 ProcessingMetrics.SetAside.WithLabels(_channel).Inc();
                 ProcessingMetrics.TurnsProcessed.WithLabels(_channel, "set-aside").Inc();
                 _queue.Complete(partition);
-                await AlertSetAsideAsync(item, ex, ct);
+                await AlertSetAsideAsync(item, ct);
                 return;
             }
 
@@ -299,8 +299,8 @@ public sealed partial class ChannelLoop : IDisposable
         _queue.Park(partition, Backoff[Math.Min(attempt, Backoff.Length) - 1], _time);
     }
 
-    // Outside the turn's scope, so the alert commits on its own. Only the item's key and the error's type: no content.
-    private async Task AlertSetAsideAsync(InboxItem item, Exception ex, CancellationToken ct)
+    // Outside the turn's scope, so the alert commits on its own. Only the item's key: no content.
+    private async Task AlertSetAsideAsync(InboxItem item, CancellationToken ct)
     {
         if (_alerts is null)
         {
@@ -313,7 +313,7 @@ public sealed partial class ChannelLoop : IDisposable
                 AlertKinds.PoisonUpdate,
                 "poison:" + item.Id,
                 FormattableString.Invariant(
-                    $"Обновление {item.Id} канала «{RussianLabels.Channel(_channel)}» не обработано (попыток: {item.Attempts}, ошибка {ex.GetType().Name}) и отложено: человек не получил ответа на это сообщение. Содержимое в оповещение не включено; причина — в журнале приложения."),
+                    $"Обновление {item.Id} канала «{RussianLabels.Channel(_channel)}» не обработано (попыток: {item.Attempts}) и отложено: человек не получил ответа на это сообщение. Содержимое в оповещение не включено; причина ошибки — в журнале приложения."),
                 ct);
         }
         catch (Exception alertError) when (alertError is not OperationCanceledException)

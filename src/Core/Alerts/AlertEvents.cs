@@ -4,6 +4,6 @@ namespace PdBot.Core.Alerts;
 public static class AlertEvents
 {
     public const string Kind = "alert";
-    public const string Raised = "raised";
-    public const string Acknowledged = "acknowledged";
+    public const string Raised = "alert-raised";
+    public const string Acknowledged = "alert-accepted";
 }

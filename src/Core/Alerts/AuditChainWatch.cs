@@ -87,6 +87,6 @@ public sealed class AuditChainWatch(IAuditLog audit, AlertBoard alerts, TimeProv
     {
         var scope = full ? "полная проверка" : "проверка новых записей";
         return FormattableString.Invariant(
-            $"Нарушена цепочка журнала аудита на записи № {result.FirstBadSeq}: {AuditVerification.ProblemText(result.Problem)} ({scope}; записей до неё, прошедших проверку: {result.IntactCount}). Журнал могли изменить в обход бота: проверьте командой «pdbot audit verify» и восстановите хранилище из резервной копии.");
+            $"Нарушена цепочка журнала аудита на записи № {result.FirstBadSeq}: {AuditVerification.ProblemText(result.Problem)} ({scope}; записей до неё, прошедших проверку: {result.IntactCount}). Журнал могли изменить в обход бота: проверьте цепочку в разделе «Аудит» консоли и восстановите хранилище из резервной копии.");
     }
 }

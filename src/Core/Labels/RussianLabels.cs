@@ -1,4 +1,5 @@
 using PdBot.Core.Admin;
+using PdBot.Core.Alerts;
 using PdBot.Core.ApiKeys;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
@@ -91,6 +92,8 @@ public static partial class RussianLabels
             ConversationService.Closed => "беседа во входящих закрыта",
             ConversationService.Replied => "ответ сотрудника отправлен",
             ConversationService.Read => "сообщения прочитаны сотрудником",
+            AlertEvents.Raised => "оповещение операторам",
+            AlertEvents.Acknowledged => "оповещение принято",
             _ when action.StartsWith("request-", StringComparison.Ordinal) && action.Length > 8 => Action(action[8..]),
             _ when action.StartsWith("alert-", StringComparison.Ordinal) => action == RequestAction.Alert(0)
                 ? "напоминание оператору: срок сегодня"
@@ -165,6 +168,7 @@ public static partial class RussianLabels
         ConversationService.AuditKind => "входящие",
         ApiKeyEvents.Kind => "ключ API",
         ApiKeyEvents.CallKind => "API",
+        AlertEvents.Kind => "оповещение",
         _ => kind,
     };
 

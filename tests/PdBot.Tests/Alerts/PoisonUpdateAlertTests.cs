@@ -58,7 +58,7 @@ public sealed class PoisonUpdateAlertTests : IDisposable
         var alert = Assert.Single(AdminChat.Open(_host.Services));
         Assert.Equal((AlertKinds.PoisonUpdate, "poison:test:m-2"), (alert.Kind, alert.Key));
         Assert.Contains("Обновление test:m-2 канала «test»", alert.Text, StringComparison.Ordinal);
-        Assert.Contains("попыток: 3, ошибка InvalidOperationException", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("(попыток: 3)", alert.Text, StringComparison.Ordinal);
         var message = Assert.Single(AdminChat.Messages(_host.Services));
         Assert.All(new[] { alert.Text, message.Text }, text =>
         {
