@@ -78,4 +78,8 @@ public sealed class PoisonUpdateAlertTests : IDisposable
         Assert.Equal(0, _loop.SetAsideCount);
         Assert.Empty(AdminChat.Open(_host.Services));
     }
+
+    [Fact]
+    public void The_platform_channels_loops_are_given_the_alert_board() =>
+        Assert.Same(_host.Services.GetRequiredService<AlertBoard>(), _host.Services.GetRequiredService<ChannelServices>().Alerts);
 }
