@@ -29,4 +29,26 @@ public static class IncidentTexts
         DeliveryOutcome.SkippedBlocked => "не отправлялось: заблокирован",
         _ => "не отправлялось: данные уничтожены",
     };
+
+    public static string Event(string evt) => evt switch
+    {
+        IncidentEvents.Candidate => "получено сообщение о нарушении",
+        IncidentEvents.Registered => "зарегистрирован",
+        IncidentEvents.Edited => "изменены сведения",
+        IncidentEvents.Dismissed => "отклонён",
+        IncidentEvents.NoticeSent => "уведомление (24 ч) отправлено",
+        IncidentEvents.ResultsSent => "результаты (72 ч) отправлены",
+        IncidentEvents.Closed => "закрыт",
+        IncidentEvents.Alerted => "оповещение операторов",
+        IncidentEvents.AffectedSelected => "подобраны затронутые субъекты",
+        IncidentEvents.ServiceNoticeQueued => "служебное уведомление субъектам",
+        _ => evt,
+    };
+
+    public static string Actor(string actor) => actor switch
+    {
+        Requests.Actors.System => "система",
+        Requests.Actors.Person => "субъект",
+        _ => actor,
+    };
 }
