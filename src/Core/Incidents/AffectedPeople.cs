@@ -205,9 +205,13 @@ public sealed class AffectedPeople(IIncidentStore store, IConsentStore people, I
     public async Task<int> RefreshAllAsync(CancellationToken ct = default)
     {
         var changed = 0;
-        foreach (var incident in store.List().Where(i => i.Deliveries.Any(d => d.Outcome == DeliveryOutcome.Pending)))
+        foreach (var id in store.List().Where(i => i.Deliveries.Any(d => d.Outcome == DeliveryOutcome.Pending)).Select(i => i.Id))
         {
-            changed += await RefreshAsync(incident, ct);
+            // Read each one just before its update, so an operator's save in between is not overwritten.
+            if (store.Find(id) is { } incident)
+            {
+                changed += await RefreshAsync(incident, ct);
+            }
         }
 
         return changed;

@@ -35,8 +35,11 @@ public sealed class IncidentClock(IIncidentStore store, AlertBoard board, TimePr
                 }
 
                 raised++;
-                incident.History.Add(new IncidentHistoryItem { AtUtc = now, Event = IncidentEvents.Alerted, Actor = Actors.System, Note = $"{deadline.Title}: {deadline.Left(now)}" });
-                await store.SaveAsync(incident, [], [], ct);
+
+                // Read again: an operator may have saved the incident meanwhile. The board's entry audits the alert.
+                var fresh = store.Find(incident.Id) ?? incident;
+                fresh.History.Add(new IncidentHistoryItem { AtUtc = now, Event = IncidentEvents.Alerted, Actor = Actors.System, Note = $"{deadline.Title}: {deadline.Left(now)}" });
+                await store.SaveAsync(fresh, [], [], ct);
             }
         }
 

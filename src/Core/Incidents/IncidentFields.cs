@@ -84,16 +84,16 @@ public sealed class IncidentFields
         }
 
         Check(DetectedAtUtc != incident.DetectedAtUtc, "дата выявления");
-        Check(Clean(Summary) != incident.Summary, "что произошло");
-        Check(Clean(DataCategories) != incident.DataCategories, "категории данных");
-        Check(Clean(Channels) != incident.Channels, "каналы");
+        Check(Clean(Summary) != Clean(incident.Summary), "что произошло");
+        Check(Clean(DataCategories) != Clean(incident.DataCategories), "категории данных");
+        Check(Clean(Channels) != Clean(incident.Channels), "каналы");
         Check(EstimatedPeople != incident.EstimatedPeople, "число субъектов");
-        Check(Clean(PresumedCauses) != incident.PresumedCauses, "причины");
-        Check(Clean(Harm) != incident.Harm, "вред");
-        Check(Clean(Measures) != incident.Measures, "принятые меры");
-        Check(Clean(ContactPerson) != incident.ContactPerson, "контактное лицо");
-        Check(Clean(InvestigationResults) != incident.InvestigationResults, "результаты расследования");
-        Check(Clean(ResponsiblePersons) != incident.ResponsiblePersons, "виновные лица");
+        Check(Clean(PresumedCauses) != Clean(incident.PresumedCauses), "причины");
+        Check(Clean(Harm) != Clean(incident.Harm), "вред");
+        Check(Clean(Measures) != Clean(incident.Measures), "принятые меры");
+        Check(Clean(ContactPerson) != Clean(incident.ContactPerson), "контактное лицо");
+        Check(Clean(InvestigationResults) != Clean(incident.InvestigationResults), "результаты расследования");
+        Check(Clean(ResponsiblePersons) != Clean(incident.ResponsiblePersons), "виновные лица");
         return changed;
     }
 
@@ -113,5 +113,6 @@ public sealed class IncidentFields
         incident.ResponsiblePersons = Clean(ResponsiblePersons);
     }
 
+    // LiteDB reads an empty string back as null: both are «nothing».
     private static string Clean(string? text) => (text ?? "").Trim();
 }

@@ -5,6 +5,10 @@ public static class IncidentTexts
 {
     public static string Number(long id) => $"№ {id}";
 
+    /// <summary>The start of a text for a list (a stored empty text may come back as null).</summary>
+    public static string Excerpt(string? text, int length = 80) =>
+        text is null ? "" : text.Length > length ? text[..length] + "…" : text;
+
     public static string State(IncidentState state) => state switch
     {
         IncidentState.Candidate => "кандидат (не подтверждён)",

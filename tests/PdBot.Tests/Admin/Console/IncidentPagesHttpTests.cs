@@ -166,6 +166,33 @@ public sealed class IncidentPagesHttpTests(SharedConsoleHost shared) : IClassFix
         Assert.Contains($"data-person=\"{blocked.Id}\" data-outcome=\"SkippedBlocked\"", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_chat_reports_candidate_is_edited_confirmed_or_dismissed_only_with_a_reason_and_a_bad_edit_comes_back_as_typed()
+    {
+        var candidate = await Service.OpenCandidateAsync(IncidentSource.ChatReport, "Сообщение о нарушении из чата", Now, null);
+        var other = await Service.OpenCandidateAsync(IncidentSource.ChatReport, "Ещё одно сообщение", Now, null);
+        var anna = await shared.ClientAsync(ConsoleHost.AdminLogin);
+        var page = $"/admin/incidents/{candidate.Id}";
+
+        using var bad = await anna.PostFormAsync(page, page + "/edit", [F("Form.DetectedAt", Local(Now)), F("Form.Summary", "Уточнено"), F("Form.EstimatedPeople", "-3")]);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        using var edited = await anna.PostFormAsync(page, page + "/edit", [F("Form.DetectedAt", Local(Now)), F("Form.Summary", "Уточнено"), F("Form.Channels", "Telegram")]);
+        using var confirmed = await anna.PostFormAsync(page, page + "/confirm", []);
+        using var noReason = await anna.PostFormAsync($"/admin/incidents/{other.Id}", $"/admin/incidents/{other.Id}/dismiss", [F("reason", " ")]);
+        var noReasonHtml = await noReason.Content.ReadAsStringAsync();
+        using var dismissed = await anna.PostFormAsync($"/admin/incidents/{other.Id}", $"/admin/incidents/{other.Id}/dismiss", [F("reason", "Не подтвердилось")]);
+
+        Assert.Contains("Число затронутых субъектов не может быть отрицательным.", badHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"-3\"", badHtml, StringComparison.Ordinal);
+        Assert.Contains(">Уточнено</textarea>", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Укажите причину, по которой это не инцидент.", noReasonHtml, StringComparison.Ordinal);
+        Assert.All([edited, confirmed, dismissed], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var stored = Service.Store.Find(candidate.Id)!;
+        Assert.Equal((IncidentState.Open, "Уточнено", "Telegram"), (stored.State, stored.Summary, stored.Channels));
+        Assert.Equal((IncidentState.Dismissed, "Не подтвердилось"), (Service.Store.Find(other.Id)!.State, Service.Store.Find(other.Id)!.DismissReason));
+        Assert.Contains(stored.History, h => h.Event == IncidentEvents.Edited && h.Note == "что произошло, каналы");
+    }
+
     private static string Path(HttpResponseMessage response) =>
         response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString ?? response.RequestMessage!.RequestUri!.PathAndQuery;
 }
