@@ -36,6 +36,7 @@ public static class PdBotServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddRequests();
         services.AddAlerts(configuration);
+        services.AddIncidents(configuration);
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DeadlineAlerts>();
         services.AddSingleton<RetentionWorker>();
