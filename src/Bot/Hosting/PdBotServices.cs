@@ -65,6 +65,7 @@ public static class PdBotServices
             .AddSingleton<PdBot.Core.Admin.AdminSignIn>()
             .AddSingleton<PdBot.Core.Admin.AdminAccountChanges>()
             .AddSingleton<PdBot.Core.Admin.AdminEnrollment>();
+        services.AddBackups();
         return services;
     }
 
