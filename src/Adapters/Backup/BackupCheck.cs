@@ -24,7 +24,14 @@ public static class BackupCheck
 
         try
         {
-            using var db = OpenReadOnly(path, password);
+            // An unencrypted copy opens without the password (the host encrypts it in place at its next start).
+            var encrypted = StoreEncryption.IsEncrypted(path);
+            if (encrypted && string.IsNullOrEmpty(password))
+            {
+                return BackupReport.Failed("файл зашифрован, а пароль базы (Storage:Password) не задан", clock.Elapsed);
+            }
+
+            using var db = OpenReadOnly(path, encrypted ? password : null);
             var names = db.GetCollectionNames().ToList();
             if (!names.Contains(LiteDbStorage.People) || !names.Contains(LiteDbStorage.Audit))
             {
@@ -60,9 +67,7 @@ public static class BackupCheck
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_DATABASE)
         {
-            return BackupReport.Failed(string.IsNullOrEmpty(password) && StoreEncryption.IsEncrypted(path)
-                ? "файл зашифрован, а пароль базы (Storage:Password) не задан"
-                : "это не база PdBot или файл повреждён", clock.Elapsed);
+            return BackupReport.Failed("это не база PdBot или файл повреждён", clock.Elapsed);
         }
 #pragma warning disable CA1031 // A damaged file fails in many ways inside LiteDB; each is a failed check, told in Russian.
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -16,6 +16,11 @@ public static class BackupTexts
         _ => string.Create(Russian, $"{bytes / 1073741824.0:F2} ГБ"),
     };
 
+    /// <summary>«23.11.2026 12:00» in the clinic's time.</summary>
+    public static string When(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), PdBot.Core.Calendar.ClinicTime.Zone)
+            .ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>«1,25 с».</summary>
     public static string Seconds(TimeSpan took) => string.Create(Russian, $"{took.TotalSeconds:F2} с");
 

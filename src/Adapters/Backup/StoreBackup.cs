@@ -31,22 +31,33 @@ public sealed class StoreBackup(LiteDbStorage storage, BackupLog log, IOptions<S
             throw new BackupRefusedException($"Файл {file} уже существует: укажите другой или добавьте --force, чтобы заменить его.");
         }
 
-        PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
         var partial = Path.Combine(Path.GetDirectoryName(file)!, "." + Path.GetFileName(file) + ".partial");
-        var copyClock = Stopwatch.StartNew();
-        await CopyAsync(partial);
-        var copyTook = copyClock.Elapsed;
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var check = BackupCheck.Run(partial, options.Value.Password);
-        var size = new FileInfo(partial).Length;
-        if (check.IsIntact)
+        var copyTook = TimeSpan.Zero;
+        long size = 0;
+        BackupReport check;
+        try
         {
-            File.Move(partial, file, overwrite: force);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
+            var copyClock = Stopwatch.StartNew();
+            await CopyAsync(partial);
+            copyTook = copyClock.Elapsed;
+            cancellationToken.ThrowIfCancellationRequested();
+            check = BackupCheck.Run(partial, options.Value.Password);
+            size = new FileInfo(partial).Length;
+            if (check.IsIntact)
+            {
+                File.Move(partial, file, overwrite: force);
+            }
+            else
+            {
+                File.Delete(partial);
+            }
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or LiteDB.LiteException)
         {
-            File.Delete(partial);
+            // A full disk, a directory others may write to, a file that appeared meanwhile: a failed attempt, recorded like one.
+            TryDelete(partial);
+            check = BackupReport.Failed($"не удалось записать копию: {ex.Message}", TimeSpan.Zero);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -92,6 +103,18 @@ public sealed class StoreBackup(LiteDbStorage storage, BackupLog log, IOptions<S
             throw new IOException("The store kept changing while it was copied.");
         });
         target.Flush(flushToDisk: true);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind; the next attempt deletes it before writing.
+        }
     }
 
     private (long Length, DateTime Written) Stamp() => (new FileInfo(storage.FilePath).Length, File.GetLastWriteTimeUtc(storage.FilePath));

@@ -48,7 +48,7 @@ public static class BackupVerb
         if (!made.Check.IsIntact)
         {
             await console.Error.WriteLineAsync(
-                $"pdbot backup: копия не прошла проверку: {made.Check.Problem}. Испорченная копия удалена, в {made.File} ничего не записано; база не изменена.");
+                $"pdbot backup: резервная копия не создана: {made.Check.Problem}. Неудавшаяся копия удалена, в {made.File} ничего не записано; база не изменена.");
             return CheckFailed;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.Backup;
 using PdBot.Adapters.LiteDb;
+using PdBot.Core.Alerts;
 using PdBot.Core.Calendar;
 
 namespace PdBot.Bot.Hosting;
@@ -15,6 +16,7 @@ namespace PdBot.Bot.Hosting;
 public sealed partial class BackupWorker(
     StoreBackup backup,
     BackupLog log,
+    AlertBoard alerts,
     LiteDbStorage storage,
     IOptions<BackupOptions> options,
     TimeProvider time,
@@ -77,6 +79,14 @@ public sealed partial class BackupWorker(
         else
         {
             LogCheckFailed(name);
+
+            // Once a clinic day: the hourly retries that day do not repeat it.
+            var day = ClinicTime.LocalDate(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await alerts.RaiseAsync(
+                AlertKinds.BackupFailed,
+                "backup-failed-" + day,
+                $"Ежедневная резервная копия базы не создана: {made.Check.Problem}. Следующая попытка — через час; проверьте место на диске и каталог Backup:Path.",
+                ct);
         }
 
         return made;
@@ -104,7 +114,7 @@ public sealed partial class BackupWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup: made and checked {File} ({Bytes} bytes, check {Seconds:F2} s); {Deleted} old copies deleted")]
     private partial void LogMade(string file, long bytes, double seconds, int deleted);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Backup: the copy {File} failed its check and was deleted; retried next hour")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backup: the copy {File} was not made or failed its check; retried next hour")]
     private partial void LogCheckFailed(string file);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Backup failed; retried next hour")]
