@@ -59,7 +59,16 @@ public static class RestoreVerb
         await console.Out.WriteLineAsync(restored.ReplacedFile is { } replaced
             ? $"Прежняя база сохранена как {replaced}."
             : "Прежней базы не было.");
-        await AuditAsync(host.Services, from, restored, time);
+        try
+        {
+            await AuditAsync(host.Services, from, restored, time);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException)
+        {
+            // A host started in the moment since the lock was released: the restore stands, only its record is missing.
+            await console.Error.WriteLineAsync($"pdbot restore: восстановление выполнено, но запись о нём в журнал аудита не сделана: {ex.Message}");
+        }
+
         return 0;
     }
 
