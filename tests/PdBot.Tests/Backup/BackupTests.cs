@@ -133,6 +133,27 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_that_cannot_be_written_safely_exits_1_with_the_reason_and_leaves_nothing()
+    {
+        using (var host = new PdBotTestHost(dbPath: Db))
+        {
+            await BackupFiles.GiveAsync(host, "u1");
+        }
+
+        var shared = _tmp.File("shared");
+        Directory.CreateDirectory(shared);
+        File.SetUnixFileMode(shared, (UnixFileMode)0b111_111_111);
+
+        var result = await CliRunner.RunAsync("backup", "--out", Path.Combine(shared, "copy.db"), "--db", Db);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("pdbot backup: резервная копия не создана: не удалось записать копию: Каталог данных", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(shared));
+        using var reopened = new PdBotTestHost(dbPath: Db);
+        Assert.Equal(BackupEvents.Failed, reopened.Audit.ReadAll().Last().Event);
+    }
+
+    [Fact]
     public async Task A_copy_whose_audit_chain_was_edited_fails_its_check()
     {
         var copy = _tmp.File("copy.db");
