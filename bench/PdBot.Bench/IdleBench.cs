@@ -118,7 +118,7 @@ internal static class IdleBench
     }
 
     /// <summary>What a first consent commits, in large batches through the group-commit writer.</summary>
-    private static async Task SeedAsync(string db, int persons)
+    internal static async Task SeedAsync(string db, int persons)
     {
         const string Purpose = "mailing";
         const int Version = 2;

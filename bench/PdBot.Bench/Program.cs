@@ -5,13 +5,15 @@ using PdBot.Bench;
 // `console [--events N] [--runs R]` measures the admin console's consent log page instead.
 // `webhook [--quick]` measures the real host's webhook and processing loop against a fake Telegram API;
 // `mailing --recipients N` sends a mailing through the real senders against fake Telegram and VK APIs;
-// `verify --entries N` the audit check of a long trail; `idle --persons N` the idle host's memory.
+// `verify --entries N` the audit check of a long trail; `idle --persons N` the idle host's memory;
+// `backup --persons N` backup, check and restore of a store with N persons.
 
 // The hosts measured here (in-process and child processes) run in Production on throwaway unencrypted stores.
 Environment.SetEnvironmentVariable("Storage__AllowUnencrypted", "true");
 if (args.Length > 0 && args[0] == "webhook") return await PdBot.Bench.Webhook.WebhookBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "mailing") return await PdBot.Bench.Mailing.MailingBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "verify") return await VerifyBench.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "backup") return await BackupBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "idle") return await IdleBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "empty-host") return await IdleBench.RunEmptyHostAsync();
 if (args.Length > 0 && args[0] == "console")

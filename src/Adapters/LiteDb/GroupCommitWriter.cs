@@ -56,9 +56,15 @@ public sealed class GroupCommitWriter : IDisposable
     /// </summary>
     public Task WriteAheadAsync(Action<LiteDatabase> work) => Enqueue(work, ahead: true);
 
-    private Task Enqueue(Action<LiteDatabase> work, bool ahead = false)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer thread between batches, outside any transaction (a checkpoint and a
+    /// copy of the file for a backup): nothing is committed while it runs, and writes queued meanwhile wait for it.
+    /// </summary>
+    public Task ExclusiveAsync(Action<LiteDatabase> work) => Enqueue(work, exclusive: true);
+
+    private Task Enqueue(Action<LiteDatabase> work, bool ahead = false, bool exclusive = false)
     {
-        var item = new WorkItem(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ahead);
+        var item = new WorkItem(work, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), ahead, exclusive);
         try
         {
             _queue.Add(item);
@@ -85,10 +91,23 @@ public sealed class GroupCommitWriter : IDisposable
         var shared = false;
         foreach (var first in _queue.GetConsumingEnumerable())
         {
+            if (first.Exclusive)
+            {
+                RunAlone(first);
+                continue;
+            }
+
             batch.Add(first);
+            WorkItem? alone = null;
             var lingerUntil = shared ? Environment.TickCount64 + (long)_linger.TotalMilliseconds : 0;
             while (batch.Count < _maxBatch && (_queue.TryTake(out var next) || TakeWithin(lingerUntil, out next)))
             {
+                if (next.Exclusive)
+                {
+                    alone = next;
+                    break;
+                }
+
                 batch.Add(next);
             }
 
@@ -104,6 +123,25 @@ public sealed class GroupCommitWriter : IDisposable
             }
 
             batch.Clear();
+            if (alone is not null)
+            {
+                RunAlone(alone);
+            }
+        }
+    }
+
+    private void RunAlone(WorkItem item)
+    {
+        try
+        {
+            item.Work(_db);
+            item.Done.TrySetResult();
+        }
+#pragma warning disable CA1031 // Handed to the caller; the writer thread goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            item.Done.TrySetException(ex);
         }
     }
 
@@ -187,5 +225,5 @@ public sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private sealed record WorkItem(Action<LiteDatabase> Work, TaskCompletionSource Done, bool Ahead);
+    private sealed record WorkItem(Action<LiteDatabase> Work, TaskCompletionSource Done, bool Ahead, bool Exclusive);
 }

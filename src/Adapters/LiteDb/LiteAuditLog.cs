@@ -6,20 +6,27 @@ namespace PdBot.Adapters.LiteDb;
 /// <summary>The hash-chained audit trail in LiteDB. Appends are sealed on the writer thread, in commit order.</summary>
 public sealed class LiteAuditLog : IAuditLog
 {
-    private readonly LiteDbStorage _storage;
+    private readonly LiteDbStorage? _storage;
+    private readonly LiteDatabase _db;
     private AuditHead? _head;
 
     public LiteAuditLog(LiteDbStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
+        _db = storage.Database;
 
         // A rolled-back batch may have moved the in-memory head; reread it from disk.
         storage.OnRollback(() => _head = null);
     }
 
+    /// <summary>The trail of another file opened read-only (a backup copy being checked): it can be read and verified, not appended to.</summary>
+    internal LiteAuditLog(LiteDatabase readOnly) => _db = readOnly;
+
+    private LiteDbStorage Storage => _storage ?? throw new InvalidOperationException("This audit log is read-only.");
+
     public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
-        entries.Count == 0 ? Task.CompletedTask : _storage.Writer.WriteAsync(db => AppendOnWriterThread(db, entries));
+        entries.Count == 0 ? Task.CompletedTask : Storage.Writer.WriteAsync(db => AppendOnWriterThread(db, entries));
 
     /// <summary>Seals and inserts; call only from inside a writer work item.</summary>
     public void AppendOnWriterThread(LiteDatabase db, IReadOnlyList<AuditEntry> entries)
@@ -45,7 +52,7 @@ public sealed class LiteAuditLog : IAuditLog
     /// </summary>
     public IEnumerable<AuditEntry> ReadAll()
     {
-        var mapper = _storage.Database.Mapper;
+        var mapper = _db.Mapper;
         foreach (var doc in Documents())
         {
             yield return ToEntry(mapper, doc);
@@ -102,7 +109,7 @@ public sealed class LiteAuditLog : IAuditLog
 
     /// <summary>Up to <see cref="ReadChunk"/> documents after <paramref name="after"/>, in key order, in one query.</summary>
     private List<BsonDocument> ChunkAfter(BsonValue after, long lastSeq) =>
-        _storage.Database.GetCollection(LiteDbStorage.Audit).Query()
+        _db.GetCollection(LiteDbStorage.Audit).Query()
             .Where(LiteDB.Query.And(LiteDB.Query.GT("_id", after), LiteDB.Query.LTE("_id", lastSeq)))
             .OrderBy("_id").Limit(ReadChunk).ToList();
 
@@ -127,8 +134,8 @@ public sealed class LiteAuditLog : IAuditLog
     public IEnumerable<AuditEntry> Query(AuditQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var mapper = _storage.Database.Mapper;
-        var log = _storage.Database.GetCollection(LiteDbStorage.Audit);
+        var mapper = _db.Mapper;
+        var log = _db.GetCollection(LiteDbStorage.Audit);
         if (!string.IsNullOrEmpty(query.Person))
         {
             var person = new BsonValue(query.Person);
@@ -219,8 +226,8 @@ public sealed class LiteAuditLog : IAuditLog
     /// </summary>
     public IEnumerable<AuditEntry> OfKind(string kind)
     {
-        var mapper = _storage.Database.Mapper;
-        var log = _storage.Database.GetCollection(LiteDbStorage.Audit);
+        var mapper = _db.Mapper;
+        var log = _db.GetCollection(LiteDbStorage.Audit);
         var (_, lastSeq) = HeadAndLastSeq();
         if (lastSeq == long.MaxValue)
         {
@@ -249,7 +256,7 @@ public sealed class LiteAuditLog : IAuditLog
     public AuditVerification Verify()
     {
         var (head, lastSeq) = HeadAndLastSeq();
-        var mapper = _storage.Database.Mapper;
+        var mapper = _db.Mapper;
 
         // Entries up to the last one present are never changed by the bot, so reading them in chunks after this
         // snapshot checks the trail as it was, while the host goes on appending.
@@ -266,7 +273,7 @@ public sealed class LiteAuditLog : IAuditLog
     /// <summary>The stored head and the highest sequence number present, from one snapshot.</summary>
     private (AuditHead? Head, long LastSeq) HeadAndLastSeq()
     {
-        var db = _storage.Database;
+        var db = _db;
         var own = db.BeginTrans();
         try
         {

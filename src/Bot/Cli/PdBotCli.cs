@@ -85,6 +85,8 @@ public static class PdBotCli
         root.Add(RetentionVerb.Command(console));
         root.Add(AdminVerb.Command(console));
         root.Add(ApiKeysVerb.Command(console));
+        root.Add(BackupVerb.Command(console));
+        root.Add(RestoreVerb.Command(console));
         return root;
     }
 

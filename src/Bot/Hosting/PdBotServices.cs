@@ -67,6 +67,7 @@ public static class PdBotServices
             .AddSingleton<PdBot.Core.Admin.AdminSignIn>()
             .AddSingleton<PdBot.Core.Admin.AdminAccountChanges>()
             .AddSingleton<PdBot.Core.Admin.AdminEnrollment>();
+        services.AddBackups();
         return services;
     }
 
