@@ -35,6 +35,8 @@ public static class PdBotServices
             sp.GetRequiredService<IOptions<PdBot.Core.Mailings.MailingOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddRequests();
+        services.AddAlerts(configuration);
+        services.AddIncidents(configuration);
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DeadlineAlerts>();
         services.AddSingleton<RetentionWorker>();

@@ -10,4 +10,7 @@ public static class OutboxKind
     public const string RequestExtension = "request-extension";
     public const string RequestNotice = "request-notice";
     public const string OperatorAlert = "operator-alert";
+
+    /// <summary>A service notice to a person affected by an incident: a legal duty, not advertising (no mailing consent is asked).</summary>
+    public const string ServiceNotice = "service-notice";
 }
