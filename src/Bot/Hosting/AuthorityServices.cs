@@ -31,6 +31,9 @@ public static class AuthorityServices
             sp.GetRequiredService<ProductionCalendar>(),
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AuthorityDeadlineAlerts>();
+        services.AddSingleton<AuthorityClockWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuthorityClockWorker>());
         return services;
     }
 }
