@@ -9,7 +9,7 @@ using PdBot.Core.Unlawful;
 
 namespace PdBot.Bot.Hosting;
 
-/// <summary>Roskomnadzor requests (policy 1.3.2) and operator-found unlawful processing (6.2.8, 6.2.11), with their clock.</summary>
+/// <summary>Roskomnadzor requests (policy 1.3.2), operator-found unlawful processing (6.2.8, 6.2.11) with their clock, and the chat's violation report.</summary>
 public static class AuthorityServices
 {
     public static IServiceCollection AddAuthority(this IServiceCollection services)
@@ -31,6 +31,7 @@ public static class AuthorityServices
             sp.GetRequiredService<ProductionCalendar>(),
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PdBot.Bot.Conversation.Violations.ViolationDialog>();
         services.AddSingleton<AuthorityDeadlineAlerts>();
         services.AddSingleton<AuthorityClockWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AuthorityClockWorker>());
