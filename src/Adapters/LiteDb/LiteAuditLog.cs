@@ -83,17 +83,17 @@ public sealed class LiteAuditLog : IAuditLog
     /// up to the head are ranges of the key that workers read in parallel; anything past the head (only an
     /// altered file has it) is read in order after them.
     /// </summary>
-    private IEnumerable<Func<IReadOnlyList<BsonDocument>>> Chunks(long? headSeq, long lastSeq)
+    private IEnumerable<Func<IReadOnlyList<BsonDocument>>> Chunks(long? headSeq, long lastSeq, long afterSeq = 0)
     {
         var ranged = headSeq is { } h ? Math.Min(h, lastSeq) : 0;
-        for (var first = 1L; first <= ranged; first += ReadChunk)
+        for (var first = afterSeq + 1; first <= ranged; first += ReadChunk)
         {
             BsonValue after = first == 1 ? BsonValue.MinValue : first - 1;
             var to = Math.Min(first + ReadChunk - 1, ranged);
             yield return () => ChunkAfter(after, to);
         }
 
-        foreach (var chunk in Documents(Math.Max(ranged, 0), lastSeq).Chunk(ReadChunk))
+        foreach (var chunk in Documents(Math.Max(ranged, afterSeq), lastSeq).Chunk(ReadChunk))
         {
             yield return () => chunk;
         }
@@ -254,6 +254,13 @@ public sealed class LiteAuditLog : IAuditLog
         // Entries up to the last one present are never changed by the bot, so reading them in chunks after this
         // snapshot checks the trail as it was, while the host goes on appending.
         return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq), doc => AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash));
+    }
+
+    public AuditVerification VerifyAfter(long seq, string hash)
+    {
+        var (head, lastSeq) = HeadAndLastSeq();
+        var mapper = _storage.Database.Mapper;
+        return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq, seq), doc => AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash), (seq, hash));
     }
 
     /// <summary>The stored head and the highest sequence number present, from one snapshot.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using PdBot.Core.Alerts;
 using PdBot.Core.Inbox;
 using PdBot.Core.Outbox;
+using PdBot.Core.Labels;
 using PdBot.Core.People;
 using PdBot.Core.Turns;
 
@@ -27,6 +29,7 @@ public sealed partial class ChannelLoop : IDisposable
     private readonly ProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AlertBoard? _alerts;
     private readonly OutboxTurnAdapter _adapter;
     private readonly PartitionQueue _queue = new();
     private readonly FloodControl _flood = new();
@@ -35,12 +38,13 @@ public sealed partial class ChannelLoop : IDisposable
 
     /// <param name="toActivity">The channel's mapping of a stored update (null: nothing for the bot, e.g. an edited message).</param>
     /// <param name="committed">Receives a turn's replies once they are committed (the channel's sender).</param>
+    /// <param name="alerts">Told when an update is set aside (operators see it in the admin chat and on the console's home page).</param>
     public ChannelLoop(
         string channel, IInbox inbox, ITurnTransactions transactions, IBot bot, IWithdrawalRecognizer withdrawals,
         Func<InboxItem, Activity?> toActivity, Action<IReadOnlyList<OutboxMessage>> committed,
-        ProcessingOptions options, TimeProvider time, ILogger logger)
+        ProcessingOptions options, TimeProvider time, ILogger logger, AlertBoard? alerts = null)
     {
-        (_channel, _inbox, _transactions, _bot, _withdrawals) = (channel, inbox, transactions, bot, withdrawals);
+        (_channel, _inbox, _transactions, _bot, _withdrawals, _alerts) = (channel, inbox, transactions, bot, withdrawals, alerts);
         (_toActivity, _committed, _options, _time, _logger) = (toActivity, committed, options, time, logger);
         _adapter = new OutboxTurnAdapter(time);
     }
@@ -270,13 +274,17 @@ public sealed partial class ChannelLoop : IDisposable
             if (attempt >= _options.MaxAttempts)
             {
                 (item.Attempts, item.SetAside) = (attempt, true);
-                using var writes = _transactions.Begin();
-                MarkProcessed(item, "set aside: " + ex.GetType().Name);
-                await _transactions.CommitAsync(writes, [item], [], ct);
+                using (var writes = _transactions.Begin())
+                {
+                    MarkProcessed(item, "set aside: " + ex.GetType().Name);
+                    await _transactions.CommitAsync(writes, [item], [], ct);
+                }
+
                 Interlocked.Increment(ref _setAside);
                 ProcessingMetrics.SetAside.WithLabels(_channel).Inc();
                 ProcessingMetrics.TurnsProcessed.WithLabels(_channel, "set-aside").Inc();
                 _queue.Complete(partition);
+                await AlertSetAsideAsync(item, ex, ct);
                 return;
             }
 
@@ -289,6 +297,29 @@ public sealed partial class ChannelLoop : IDisposable
         }
 
         _queue.Park(partition, Backoff[Math.Min(attempt, Backoff.Length) - 1], _time);
+    }
+
+    // Outside the turn's scope, so the alert commits on its own. Only the item's key and the error's type: no content.
+    private async Task AlertSetAsideAsync(InboxItem item, Exception ex, CancellationToken ct)
+    {
+        if (_alerts is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _alerts.RaiseAsync(
+                AlertKinds.PoisonUpdate,
+                "poison:" + item.Id,
+                FormattableString.Invariant(
+                    $"Обновление {item.Id} канала «{RussianLabels.Channel(_channel)}» не обработано (попыток: {item.Attempts}, ошибка {ex.GetType().Name}) и отложено: человек не получил ответа на это сообщение. Содержимое в оповещение не включено; причина — в журнале приложения."),
+                ct);
+        }
+        catch (Exception alertError) when (alertError is not OperationCanceledException)
+        {
+            LogAlertFailed(alertError, _channel);
+        }
     }
 
     private void MarkProcessed(InboxItem item, string? note)
@@ -319,6 +350,9 @@ public sealed partial class ChannelLoop : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} store failed while recording a failed update; it stays unprocessed")]
     private partial void LogStoreFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Channel} update was set aside, but the operators' alert could not be raised")]
+    private partial void LogAlertFailed(Exception ex, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stored {Channel} update cannot be read ({Error}); skipped")]
     private partial void LogUnreadable(string channel, string error);

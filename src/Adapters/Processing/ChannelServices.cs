@@ -15,4 +15,5 @@ public sealed record ChannelServices(
     IWithdrawalRecognizer Withdrawals,
     IOptions<ProcessingOptions> Options,
     TimeProvider Time,
-    ILoggerFactory Logs);
+    ILoggerFactory Logs,
+    Core.Alerts.AlertBoard? Alerts = null);

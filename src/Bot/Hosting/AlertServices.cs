@@ -17,6 +17,9 @@ public static class AlertServices
             sp.GetRequiredService<IAlertStore>(),
             sp.GetRequiredService<IOptions<RequestOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AuditChainWatch>();
+        services.AddSingleton<ChainCheckWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChainCheckWorker>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using PdBot.Core.Alerts;
 using PdBot.Core.Audit;
 
 namespace PdBot.Core.Admin;
@@ -5,9 +6,9 @@ namespace PdBot.Core.Admin;
 /// <summary>
 /// Checks an admin's password: locks the account for <see cref="AdminEvents.LockoutDuration"/> after
 /// <see cref="AdminEvents.MaxFailedAttempts"/> consecutive failures, and audits every attempt on an account
-/// (failures with unknown logins are audited in aggregate by <see cref="SignInFailureBurst"/>).
+/// (failures with unknown logins are audited in aggregate by <see cref="SignInFailureBurst"/>); a lockout alerts the operators.
 /// </summary>
-public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher hasher, AdminAccountLocks locks, SignInFailureBurst unknownLoginFailures, TimeProvider time)
+public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher hasher, AdminAccountLocks locks, SignInFailureBurst unknownLoginFailures, TimeProvider time, AlertBoard? alerts = null)
 {
     private string? _dummyHash;
 
@@ -49,7 +50,8 @@ public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher ha
         {
             account.FailedAttempts++;
             AuditEntry entry;
-            if (account.FailedAttempts >= AdminEvents.MaxFailedAttempts)
+            var lockedOut = account.FailedAttempts >= AdminEvents.MaxFailedAttempts;
+            if (lockedOut)
             {
                 account.LockedUntilUtc = now + AdminEvents.LockoutDuration;
                 entry = Entry(account.Login, AdminEvents.LockedOut, now,
@@ -62,6 +64,11 @@ public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher ha
             }
 
             await accounts.SaveAsync(account, entry);
+            if (lockedOut && alerts is not null)
+            {
+                await RaiseLockoutAsync(alerts, account, now);
+            }
+
             return SignInResult.Failed;
         }
 
@@ -82,6 +89,13 @@ public sealed class AdminSignIn(IAdminAccounts accounts, IAdminPasswordHasher ha
         await accounts.SaveAsync(account, Entry(account.Login, AdminEvents.SignIn, now, null));
         return SignInResult.Success(account);
     }
+
+    // The login stays out of the text: the admin chat is outside the console's access control (the audit page names it).
+    private static Task<bool> RaiseLockoutAsync(AlertBoard alerts, AdminAccount account, DateTime now) => alerts.RaiseAsync(
+        AlertKinds.Lockout,
+        FormattableString.Invariant($"lockout:{account.Login}:{now:O}"),
+        FormattableString.Invariant(
+            $"Учётная запись консоли заблокирована на {AdminEvents.LockoutDuration.TotalMinutes:0} минут после {AdminEvents.MaxFailedAttempts} неудачных попыток входа подряд ({AlertTime.Moscow(now)}). Какая — в разделе «Аудит»."));
 
     internal static AuditEntry Entry(string actor, string evt, DateTime now, string? detail) => new()
     {

@@ -11,6 +11,13 @@ public interface IAuditLog
 
     AuditVerification Verify();
 
+    /// <summary>
+    /// Checks only the entries after <paramref name="seq"/>, an entry an earlier check found intact with <paramref name="hash"/>:
+    /// the first must link to it (an hourly check need not re-read the whole trail).
+    /// </summary>
+    AuditVerification VerifyAfter(long seq, string hash) =>
+        StreamingChainCheck.Verify(ReadAll().SkipWhile(e => e.Seq <= seq), null, (seq, hash));
+
     /// <summary>Entries of one kind in sequence order, read lazily in constant memory (a check walks them after <see cref="Verify"/>).</summary>
     IEnumerable<AuditEntry> OfKind(string kind) => ReadAll().Where(e => e.Kind == kind);
 

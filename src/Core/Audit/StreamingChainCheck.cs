@@ -13,14 +13,15 @@ public static class StreamingChainCheck
     /// <summary>Chunks of an in-memory or lazily read sequence of entries.</summary>
     public const int ChunkSize = 1024;
 
-    public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInSeqOrder, (long Seq, string Hash)? head)
+    public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInSeqOrder, (long Seq, string Hash)? head, (long Seq, string Hash)? after = null)
     {
         ArgumentNullException.ThrowIfNull(entriesInSeqOrder);
-        return Verify(entriesInSeqOrder.Chunk(ChunkSize).Select(c => (Func<IReadOnlyList<AuditEntry>>)(() => c)), e => e, head);
+        return Verify(entriesInSeqOrder.Chunk(ChunkSize).Select(c => (Func<IReadOnlyList<AuditEntry>>)(() => c)), e => e, head, after);
     }
 
     /// <param name="chunksInSeqOrder">Readers of consecutive chunks; each is called on a worker thread.</param>
-    public static AuditVerification Verify<T>(IEnumerable<Func<IReadOnlyList<T>>> chunksInSeqOrder, Func<T, AuditEntry> toEntry, (long Seq, string Hash)? head)
+    /// <param name="after">An entry already verified: the chunks start right after it and must link to its hash (an hourly check of new entries).</param>
+    public static AuditVerification Verify<T>(IEnumerable<Func<IReadOnlyList<T>>> chunksInSeqOrder, Func<T, AuditEntry> toEntry, (long Seq, string Hash)? head, (long Seq, string Hash)? after = null)
     {
         ArgumentNullException.ThrowIfNull(chunksInSeqOrder);
         ArgumentNullException.ThrowIfNull(toEntry);
@@ -37,7 +38,7 @@ public static class StreamingChainCheck
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            return CheckInOrder(chunks.Reader, head);
+            return CheckInOrder(chunks.Reader, head, after ?? (0, AuditChain.Genesis));
         }
         finally
         {
@@ -76,10 +77,10 @@ public static class StreamingChainCheck
         }
     }
 
-    private static AuditVerification CheckInOrder(ChannelReader<Task<CheckedBatch>> chunks, (long Seq, string Hash)? head)
+    private static AuditVerification CheckInOrder(ChannelReader<Task<CheckedBatch>> chunks, (long Seq, string Hash)? head, (long Seq, string Hash) after)
     {
-        long expected = 1;
-        var prev = AuditChain.Genesis;
+        var expected = after.Seq + 1;
+        var prev = after.Hash;
         while (chunks.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (chunks.TryRead(out var checking))

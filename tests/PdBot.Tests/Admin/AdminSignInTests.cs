@@ -125,7 +125,7 @@ public sealed class AdminSignInTests : IDisposable
         _host.Clock.Advance(TimeSpan.FromSeconds(1));
         await burst.LastFlush;
 
-        var entry = Assert.Single(_host.Audit.ReadAll());
+        var entry = Assert.Single(_host.Audit.ReadAll(), e => e.Kind == AdminEvents.Kind);
         Assert.Equal((AdminEvents.SignInFailedBurst, AdminEvents.UnknownActor), (entry.Event, entry.Actor));
         Assert.Equal($"300 failed sign-ins with unknown logins between {start:HH\\:mm\\:ss} and {start.AddSeconds(29.9):HH\\:mm\\:ss} UTC", entry.Detail);
         Assert.DoesNotContain("guess", entry.Detail, StringComparison.Ordinal);
