@@ -168,6 +168,5 @@ public sealed class IncidentService(IIncidentStore store, TimeProvider time)
         return true;
     }
 
-    private static string Stamp(DateTime atUtc, string via) =>
-        string.Create(CultureInfo.InvariantCulture, $"{atUtc:yyyy-MM-dd HH:mm} UTC, {via.Trim()}");
+    private static string Stamp(DateTime atUtc, string via) => $"{IncidentNotices.Time(atUtc)}, {via.Trim()}";
 }

@@ -20,8 +20,11 @@ public sealed class IncidentDetailModel(IncidentService incidents, AffectedPeopl
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
 
+    /// <summary><c>?print=1</c>: the notices alone, for the printer.</summary>
     [BindProperty(SupportsGet = true)]
-    public bool Print { get; set; }
+    public string? Print { get; set; }
+
+    public bool IsPrint => Print is "1" or "true";
 
     [BindProperty]
     public IncidentForm Form { get; set; } = new();
