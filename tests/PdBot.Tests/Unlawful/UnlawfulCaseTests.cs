@@ -1,4 +1,5 @@
-using PdBot.Core.Audit;
+using Microsoft.Extensions.DependencyInjection;
+using PdBot.Core.Authority;
 using PdBot.Core.Consent;
 using PdBot.Core.Outbox;
 using PdBot.Core.Unlawful;
@@ -94,6 +95,7 @@ public sealed class UnlawfulCaseTests : IDisposable
         Assert.False(p.MayProcess());
         Assert.Equal([UnlawfulTrigger.Destroy], new UnlawfulMachine(stored).Actions);
         Assert.Contains(_h.Host.Audit.ReadAll(), e => e.Kind == UnlawfulEvents.Kind && e.Event == UnlawfulEvents.Blocked && e.PersonId == person.Id);
+        await _h.Host.Chat("100004").Send("Меню").AssertReply("заблокирована").StartTestAsync();
 
         Assert.True((await _h.Service.DestroyAsync(c.Id, "admin")).Ok);
         Assert.NotNull(_h.Host.Store.FindPersonById(person.Id)!.ErasedAtUtc);
@@ -112,5 +114,24 @@ public sealed class UnlawfulCaseTests : IDisposable
         Assert.NotNull(empty.Error);
         Assert.Equal("Запроса Роскомнадзора № 99 нет.", noRequest.Error);
         Assert.Empty(_h.Service.Store.All());
+    }
+
+    [Fact]
+    public async Task Case_from_an_authority_request_prepares_the_notice_to_the_authority_and_reminds_operators_to_send_it()
+    {
+        using var h = new UnlawfulHost(new() { ["Requests:AdminChannel"] = "test", ["Requests:AdminChatId"] = "admins" });
+        var (request, _) = await h.Host.Services.GetRequiredService<AuthorityService>()
+            .RegisterAsync(new AuthorityRegistration(new DateOnly(2026, 11, 20), "вх-5", "проверка рассылки", null, null), "admin");
+        var person = await h.PersonAsync("100006", "mailing");
+        var c = await h.CaseAsync(person, authorityRequestId: request!.Id);
+
+        Assert.True((await h.Service.RemedyAsync(c.Id, "рассылка остановлена, получено согласие", "admin")).Ok);
+
+        var notice = UnlawfulTexts.ToAuthority(h.Service.Store.Find(c.Id)!);
+        Assert.Contains($"запросом № {request.Id}", notice, StringComparison.Ordinal);
+        Assert.Contains("нарушения устранены", notice, StringComparison.Ordinal);
+        var reminder = Assert.Single(h.Outbox(), m => m.ChatId == "admins");
+        Assert.Contains($"уведомите Роскомнадзор по запросу № {request.Id}", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Id, reminder.Text, StringComparison.Ordinal);
     }
 }

@@ -7,11 +7,11 @@ using PdBot.Core.Unlawful;
 namespace PdBot.Tests.Unlawful;
 
 /// <summary><see cref="PdBotTestHost"/> (LiteDB on disk, fake clock at Mon 2026-11-23) with a person and a registered case.</summary>
-public sealed class UnlawfulHost : IDisposable
+public sealed class UnlawfulHost(Dictionary<string, string?>? overrides = null) : IDisposable
 {
     public const string Channel = "test";
 
-    public PdBotTestHost Host { get; } = new();
+    public PdBotTestHost Host { get; } = new(overrides);
 
     public UnlawfulService Service => Host.Services.GetRequiredService<UnlawfulService>();
 
