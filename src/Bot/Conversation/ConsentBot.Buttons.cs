@@ -60,6 +60,9 @@ public sealed partial class ConsentBot
             case Payload.MyData:
                 await requests.ShowMenuAsync(turn, session, ct);
                 break;
+            case Violations.ViolationDialog.Action:
+                await (payload.Argument == Violations.ViolationDialog.CancelArgument ? violations.CancelAsync(turn, session, ct) : violations.AskAsync(turn, session, ct));
+                break;
             case Payload.Request when Enum.TryParse<Core.Requests.RequestType>(payload.Argument, out var type):
                 await requests.StartAsync(turn, session, type, ct);
                 break;

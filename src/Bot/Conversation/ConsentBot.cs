@@ -31,6 +31,7 @@ public sealed partial class ConsentBot(
     ConsultationDialog consultation,
     ReviewDialog reviews,
     PatientDialog patients,
+    Violations.ViolationDialog violations,
     IOptions<MailingOptions> mailings,
     TimeProvider time,
     ILogger<ConsentBot> logger) : IBot
@@ -104,6 +105,12 @@ public sealed partial class ConsentBot(
                 return;
         }
 
+        // The answer to «что произошло» after «Сообщить о нарушении» (no consent needed, blocked or not).
+        if (intake is null && await violations.AnswerAsync(turn, session, text, ct))
+        {
+            return;
+        }
+
         // Requests about one's data never depend on a marketing consent.
         if (intake is not null)
         {
@@ -114,6 +121,13 @@ public sealed partial class ConsentBot(
         if (RequestDialog.IsPrivacyCommand(text))
         {
             await requests.ShowMenuAsync(turn, session, ct);
+            return;
+        }
+
+        // A report of a leak is a legal duty like /privacy: no consent, blocked or not.
+        if (ChatIntents.Classify(text) == ChatIntent.Violation)
+        {
+            await violations.AskAsync(turn, session, ct);
             return;
         }
 

@@ -32,6 +32,7 @@ public sealed class RequestDialog(
         var summary = MainMenu.MyData(catalog, session, op.Value).Text;
         var buttons = Enum.GetValues<RequestType>()
             .Select(t => new Button(RequestTexts.Title(t), new Payload(Payload.Request, t.ToString()).ToString()))
+            .Append(Violations.ViolationDialog.MenuButton)
             .Append(new Button(BotTexts.MenuButton, new Payload(Payload.Menu).ToString()));
         await turn.AnswerButtonAsync(null, ct);
         await turn.SendAsync(BotMessage.WithButtons($"{summary}\n\nВы можете направить запрос о своих данных:", [.. buttons]), ct);

@@ -57,6 +57,7 @@ public static class PdBotServices
         services.AddVk(configuration);
         services.AddSingleton<RequestDialog>();
         services.AddPurposes();
+        services.AddAuthority();
         services.AddSingleton<IBot, ConsentBot>();
         services.AddSingleton<TurnLockMiddleware>();
         services.AddSingleton<LiteAdminAccounts>()

@@ -20,4 +20,7 @@ public enum ChatIntent
 
     /// <summary>«оставить отзыв»: the review form (its separate consent first).</summary>
     Review,
+
+    /// <summary>«мои данные утекли», «утечка данных»: the violation report (no consent needed).</summary>
+    Violation,
 }

@@ -23,12 +23,23 @@ public static class ChatIntents
 
     private static readonly string[] ReviewPhrases = ["отзыв", "оставить отзыв", "написать отзыв", "хочу оставить отзыв", "хочу написать отзыв", "оставлю отзыв"];
 
+    // A leak in any usual wording; «нарушение» only together with data, so «мои данные» alone (the /privacy menu) and
+    // a withdrawal («не обрабатывайте мои данные») are not reports.
+    private static readonly string[] LeakStems = ["утекл", "утечк", "утёк", "слили", "слил мои", "слила мои", "слив данных", "слив моих"];
+
+    private static readonly string[] ViolationStems = ["нарушени", "нарушил", "нарушают", "неправомерн"];
+
     public static ChatIntent Classify(string? text)
     {
         var t = ChatText.Normalize(text, keepSlash: true);
         if (t.Length == 0 || StartWords.Contains(t))
         {
             return ChatIntent.Start;
+        }
+
+        if (IsViolation(t))
+        {
+            return ChatIntent.Violation;
         }
 
         if (OperatorWords.Contains(t) || OperatorStems.Any(s => t.Contains(s, StringComparison.Ordinal)))
@@ -49,4 +60,8 @@ public static class ChatIntents
 
         return aboutVisit ? ChatIntent.Booking : ChatIntent.None;
     }
+
+    private static bool IsViolation(string t) =>
+        t == "сообщить о нарушении" || LeakStems.Any(s => t.Contains(s, StringComparison.Ordinal))
+        || (ViolationStems.Any(s => t.Contains(s, StringComparison.Ordinal)) && t.Contains("данн", StringComparison.Ordinal));
 }
