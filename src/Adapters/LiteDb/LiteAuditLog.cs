@@ -266,7 +266,7 @@ public sealed class LiteAuditLog : IAuditLog
     public AuditVerification VerifyAfter(long seq, string hash)
     {
         var (head, lastSeq) = HeadAndLastSeq();
-        var mapper = _storage.Database.Mapper;
+        var mapper = _db.Mapper;
         return StreamingChainCheck.Verify(Chunks(head?.Seq, lastSeq, seq), doc => AuditDocument.TryRead(doc) ?? ToEntry(mapper, doc), head is null ? null : (head.Seq, head.Hash), (seq, hash));
     }
 
