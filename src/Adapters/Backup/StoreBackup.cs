@@ -37,7 +37,7 @@ public sealed class StoreBackup(LiteDbStorage storage, BackupLog log, IOptions<S
         BackupReport check;
         try
         {
-            PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
+            PrivateFiles.CreateOutputDirectory(Path.GetDirectoryName(file)!);
             var copyClock = Stopwatch.StartNew();
             await CopyAsync(partial);
             copyTook = copyClock.Elapsed;
@@ -78,7 +78,7 @@ public sealed class StoreBackup(LiteDbStorage storage, BackupLog log, IOptions<S
     private async Task CopyAsync(string partial)
     {
         File.Delete(partial);
-        using var target = PrivateFiles.Open(partial, FileShare.None);
+        using var target = PrivateFiles.CreateNew(partial, FileShare.None);
         await storage.Writer.ExclusiveAsync(db =>
         {
             // The writer is the only committer, so the file cannot change during the copy; a changed stamp would mean

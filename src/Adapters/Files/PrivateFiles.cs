@@ -58,6 +58,35 @@ public static partial class PrivateFiles
         TightenTo(path, mode, DirectoryMode);
     }
 
+    /// <summary>
+    /// The directory a backup is written to: like <see cref="CreateDirectory"/>, but a shared directory with the sticky
+    /// bit (/tmp) is accepted as it is, since there nobody else may rename or delete our files; the copy itself is
+    /// created 0600 with <see cref="CreateNew"/>, so nothing planted there beforehand is written through.
+    /// </summary>
+    public static void CreateOutputDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        path = Path.GetFullPath(path);
+        if (!OperatingSystem.IsWindows() && Directory.Exists(path) && (File.GetUnixFileMode(path) & UnixFileMode.StickyBit) != 0)
+        {
+            return;
+        }
+
+        CreateDirectory(path);
+    }
+
+    /// <summary>Creates a new file 0600 for reading and writing; fails when the path exists (a file or a link).</summary>
+    public static FileStream CreateNew(string path, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = share, BufferSize = 1 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return new FileStream(path, options);
+    }
+
     /// <summary>Makes an existing file 0600 (one written by an older version or under another umask).</summary>
     public static void Tighten(string path)
     {

@@ -154,6 +154,28 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_into_a_shared_directory_with_the_sticky_bit_like_tmp_is_made_private_and_leaves_the_directory_as_it_was()
+    {
+        using (var host = new PdBotTestHost(dbPath: Db))
+        {
+            await BackupFiles.GiveAsync(host, "u1");
+        }
+
+        var shared = _tmp.File("tmp-like");
+        Directory.CreateDirectory(shared);
+        var sticky = (UnixFileMode)0b111_111_111 | UnixFileMode.StickyBit;
+        File.SetUnixFileMode(shared, sticky);
+        var copy = Path.Combine(shared, "copy.db");
+
+        var result = await CliRunner.RunAsync("backup", "--out", copy, "--db", Db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
+        Assert.Equal(sticky, File.GetUnixFileMode(shared));
+        Assert.True(BackupCheck.Run(copy, null).IsIntact);
+    }
+
+    [Fact]
     public async Task A_copy_whose_audit_chain_was_edited_fails_its_check()
     {
         var copy = _tmp.File("copy.db");
