@@ -1,4 +1,5 @@
 using PdBot.Adapters.PostgreSql;
+using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.People;
 
@@ -56,5 +57,21 @@ public sealed class PgFoundationTests
 
         Assert.Equal(["kept"], storage.Query("SELECT id FROM meta", r => r.GetString(0)));
         Assert.Equal("p1", storage.Documents<Person>("SELECT doc FROM meta")[0].Id);
+    }
+
+    [Fact]
+    public async Task Audit_entries_appended_from_concurrent_transactions_form_one_chain_that_verifies_and_an_edit_breaks_it()
+    {
+        using var storage = new PgStorage(PgServer.CreateDatabase());
+        await new PgMigrator(storage).MigrateAsync();
+        var audit = new PgAuditLog(storage);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => audit.AppendAsync(
+            [new AuditEntry { TimeUtc = new DateTime(2026, 12, 1, 10, 0, i, DateTimeKind.Utc), Kind = "test", Event = "e" + i, Channel = "local", Actor = "test" }])));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), audit.ReadAll().Select(e => e.Seq));
+        Assert.True(audit.Verify().IsIntact);
+        storage.Execute("UPDATE audit SET doc = jsonb_set(doc, '{Event}', '\"edited\"') WHERE seq = 7");
+        Assert.False(audit.Verify().IsIntact);
     }
 }
