@@ -93,7 +93,7 @@ public abstract class MailingStoreContract : PurposeStoreContract
     {
         var mailing = NewMailing(MailingState.Sending);
         await Store.AddAsync(mailing, []);
-        var audience = Enumerable.Range(1, 50).Select(i => "p" + i).ToList();
+        var audience = Enumerable.Range(1, 200).Select(i => "p" + i).ToList();
         var second = Stores.SecondHostMailings();
 
         await Task.WhenAll(
