@@ -4,12 +4,14 @@ using PdBot.Bench;
 // Measures consent events written per second to a real LiteDB file: group commit vs one transaction per event.
 // `console [--events N] [--runs R]` measures the admin console's consent log page instead.
 // `webhook [--quick]` measures the real host's webhook and processing loop against a fake Telegram API;
+// `webhook --store postgres --hosts 2` real hosts on LiteDB and PostgreSQL (one and two hosts), and a kill -9 of one;
 // `mailing --recipients N` sends a mailing through the real senders against fake Telegram and VK APIs;
 // `verify --entries N` the audit check of a long trail; `idle --persons N` the idle host's memory;
 // `backup --persons N` backup, check and restore of a store with N persons.
 
 // The hosts measured here (in-process and child processes) run in Production on throwaway unencrypted stores.
 Environment.SetEnvironmentVariable("Storage__AllowUnencrypted", "true");
+if (args.Length > 0 && args[0] == "webhook" && args.Contains("--store")) return await PdBot.Bench.Hosts.HostsBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "webhook") return await PdBot.Bench.Webhook.WebhookBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "mailing") return await PdBot.Bench.Mailing.MailingBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "verify") return await VerifyBench.RunAsync(args[1..]);

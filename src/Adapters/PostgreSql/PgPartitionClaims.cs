@@ -36,8 +36,8 @@ public sealed class PgPartitionClaims : IPartitionClaims, IDisposable
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(time);
         (_storage, _time) = (storage, time);
-        PollInterval = pollInterval ?? TimeSpan.FromSeconds(1);
-        StrandedAfter = strandedAfter ?? TimeSpan.FromSeconds(2);
+        PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(500);
+        StrandedAfter = strandedAfter ?? TimeSpan.FromSeconds(1);
         LockWait = lockWait ?? TimeSpan.FromSeconds(3);
 
         // A claim holds a connection for its whole turn, and the turn reads on others: half the pool at most, so reads never starve.
