@@ -16,4 +16,6 @@ public sealed record ChannelServices(
     IOptions<ProcessingOptions> Options,
     TimeProvider Time,
     ILoggerFactory Logs,
-    Core.Alerts.AlertBoard? Alerts = null);
+    Core.Alerts.AlertBoard? Alerts = null,
+    Fleet.IDeploymentLease? Lease = null,
+    Fleet.ISendBudgets? Budgets = null);
