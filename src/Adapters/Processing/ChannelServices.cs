@@ -18,4 +18,5 @@ public sealed record ChannelServices(
     ILoggerFactory Logs,
     Core.Alerts.AlertBoard? Alerts = null,
     Fleet.IDeploymentLease? Lease = null,
-    Fleet.ISendBudgets? Budgets = null);
+    Fleet.ISendBudgets? Budgets = null,
+    Fleet.IOutboxSignals? Signals = null);

@@ -40,6 +40,7 @@ public sealed class OutboxSender : IDisposable
     private readonly SendPacer _pacer;
     private readonly string _channel;
     private readonly IDeploymentLease _lease;
+    private readonly IOutboxSignals? _signals;
     private readonly string _job;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ChatLine> _lines = new(StringComparer.Ordinal);
@@ -53,9 +54,10 @@ public sealed class OutboxSender : IDisposable
 
     /// <param name="pacer">The platform's pace shared with its mailings (null: one of its own).</param>
     /// <param name="lease">Which host sends the channel's messages (null: this one, the only one).</param>
+    /// <param name="signals">How this host tells the one that sends that it wrote messages (null: one host).</param>
     public OutboxSender(
         IPlatformClient client, IOutbox outbox, Func<string, CancellationToken, Task> onUnreachable, TimeProvider time, ILogger logger,
-        SendPacer? pacer = null, IDeploymentLease? lease = null)
+        SendPacer? pacer = null, IDeploymentLease? lease = null, IOutboxSignals? signals = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -66,6 +68,7 @@ public sealed class OutboxSender : IDisposable
         _channel = client.Channel;
         _pacer = pacer ?? new SendPacer(client.Limits, time);
         _lease = lease ?? SingleProcessLease.Instance;
+        _signals = signals;
         _job = DeploymentJobs.Outbox(_channel);
     }
 
@@ -92,7 +95,13 @@ public sealed class OutboxSender : IDisposable
         {
             if (!_holding)
             {
-                return; // another host sends them: it reads them from the outbox
+                // Another host sends them: it reads them from the outbox, now that it is told.
+                if (committed.Any(m => m.Channel == _channel))
+                {
+                    _signals?.Written(_channel);
+                }
+
+                return;
             }
 
             foreach (var m in committed)
@@ -111,6 +120,21 @@ public sealed class OutboxSender : IDisposable
 
     /// <summary>Something was written to the outbox elsewhere (an approved answer, a notice): read it again.</summary>
     public void Signal()
+    {
+        lock (_gate)
+        {
+            _reload = true;
+            if (!_holding)
+            {
+                _signals?.Written(_channel);
+            }
+        }
+
+        Wake();
+    }
+
+    /// <summary>Another host wrote messages of this channel (<see cref="IOutboxSignals"/>): read the outbox again if this host sends them.</summary>
+    public void Notified()
     {
         lock (_gate)
         {

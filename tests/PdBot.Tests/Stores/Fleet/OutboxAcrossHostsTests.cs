@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using PdBot.Adapters.Fleet;
 using PdBot.Adapters.PostgreSql;
 using PdBot.Adapters.Processing;
-using PdBot.Adapters.Telegram;
 using PdBot.Core.Outbox;
-using PdBot.Tests.PostgreSql;
-using PdBot.Tests.Telegram;
-using global::Telegram.Bot;
 
 namespace PdBot.Tests.Stores.Fleet;
 
@@ -17,44 +13,18 @@ namespace PdBot.Tests.Stores.Fleet;
 /// Two hosts' outbox senders (each with its own connections, lease and PostgreSQL outbox store) draining one outbox
 /// through the fake Bot API: the holder of the channel's lease sends, and each message reaches Telegram once.
 /// </summary>
-public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
+public sealed class OutboxAcrossHostsTests : FleetTestBase
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Start);
-    private readonly HttpClient _http = new();
-    private readonly List<IDisposable> _owned = [];
-    private FakeTelegramServer _tg = null!;
-    private string _database = "";
-
-    public async Task InitializeAsync()
-    {
-        _tg = await FakeTelegramServer.StartAsync();
-        _database = PgServer.CreateDatabase();
-        using var storage = new PgStorage(_database);
-        await new PgMigrator(storage).MigrateAsync();
-    }
-
-    public async Task DisposeAsync() => await _tg.DisposeAsync();
-
-    public void Dispose()
-    {
-        _owned.ForEach(o => o.Dispose());
-        _http.Dispose();
-    }
-
-    private sealed record Host(string Name, PgRequestStore Outbox, PgDeploymentLease Lease, OutboxSender Sender);
+    private sealed record Host(string Name, PgStorage Storage, PgRequestStore Outbox, PgDeploymentLease Lease, OutboxSender Sender);
 
     private Host StartHost(string name)
     {
-        var storage = new PgStorage(_database);
+        var storage = Connect();
         var outbox = new PgRequestStore(storage, []);
-        var lease = new PgDeploymentLease(storage, _clock, name);
-        var client = new TelegramAdapter(new TelegramBotClient(new TelegramBotClientOptions(_tg.Token, _tg.BaseUrl) { RetryThreshold = 0 }, _http));
-        var sender = new OutboxSender(client, outbox, (_, _) => Task.CompletedTask, _clock, NullLogger.Instance, lease: lease);
-        _owned.Add(sender);
-        _owned.Add(lease);
-        _owned.Add(storage);
-        return new Host(name, outbox, lease, sender);
+        var lease = Own(new PgDeploymentLease(storage, Clock, name));
+        var signals = new PgOutboxSignals(storage, Clock, NullLogger<PgOutboxSignals>.Instance);
+        var sender = Own(new OutboxSender(TelegramClient(), outbox, (_, _) => Task.CompletedTask, Clock, NullLogger.Instance, lease: lease, signals: signals));
+        return new Host(name, storage, outbox, lease, sender);
     }
 
     private static OutboxMessage Reply(int n) => new()
@@ -75,7 +45,7 @@ public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
     }
 
     private Dictionary<string, int> SentTexts() =>
-        _tg.CallsTo("sendMessage").GroupBy(c => c.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Telegram.CallsTo("sendMessage").GroupBy(c => c.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     [Fact]
     public async Task Two_hosts_drain_one_outbox_and_each_message_is_sent_once_also_when_the_holder_dies()
@@ -99,10 +69,10 @@ public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
 
         // The holder dies in the middle of a call (marked in flight, outcome unknown) and never renews its lease.
         var interrupted = (await StoreAsync(holder, [14]))[0];
-        await holder.Outbox.MarkInFlightAsync(interrupted, _clock.GetUtcNow().UtcDateTime);
+        await holder.Outbox.MarkInFlightAsync(interrupted, Clock.GetUtcNow().UtcDateTime);
         await StoreAsync(other, Enumerable.Range(15, 6));
         Assert.Equal(0, await other.Sender.DeliverDueAsync(default));
-        _clock.Advance(PgDeploymentLease.Ttl + TimeSpan.FromSeconds(1));
+        Clock.Advance(PgDeploymentLease.Ttl + TimeSpan.FromSeconds(1));
 
         Assert.Equal(6, await other.Sender.DeliverDueAsync(default));
 
@@ -133,7 +103,7 @@ public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
         await StoreAsync(b, Enumerable.Range(11, 10));
         a.Sender.Signal();
         b.Sender.Signal();
-        await UntilAsync(() => _tg.CallsTo("sendMessage").Count >= 20);
+        await UntilAsync(() => Telegram.CallsTo("sendMessage").Count >= 20);
 
         var holder = a.Lease.Holds(DeploymentJobs.Outbox("telegram")) ? a : b;
         var (survivor, survivorRun) = holder == a ? (b, runB) : (a, runA);
@@ -149,11 +119,11 @@ public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
         for (var i = 0; !survivor.Lease.Holds(job); i++)
         {
             Assert.True(i < 200, "the survivor never took the channel over");
-            _clock.Advance(DeploymentJobs.Recheck);
+            Clock.Advance(DeploymentJobs.Recheck);
             await Task.Delay(TimeSpan.FromMilliseconds(50)); // polling: the survivor's loop runs on its own task
         }
 
-        await UntilAsync(() => _tg.CallsTo("sendMessage").Count >= 30);
+        await UntilAsync(() => Telegram.CallsTo("sendMessage").Count >= 30);
         await (holder == a ? stopB : stopA).CancelAsync();
         await survivorRun;
 
@@ -163,9 +133,52 @@ public sealed class OutboxAcrossHostsTests : IAsyncLifetime, IDisposable
         Assert.Empty(a.Outbox.Pending("telegram"));
     }
 
+    [Fact]
+    public async Task Replies_committed_on_the_other_host_are_sent_at_once_by_the_holder_without_waiting_for_its_next_read()
+    {
+        var a = StartHost("a");
+        var b = StartHost("b");
+        using var stop = new CancellationTokenSource();
+        using var none = new ServiceCollection().BuildServiceProvider();
+        var listening = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+        var running = new List<Task> { a.Sender.RunAsync(stop.Token), b.Sender.RunAsync(stop.Token) };
+        foreach (var (host, i) in new[] { (a, 0), (b, 1) })
+        {
+            var listener = new PgOutboxListener(host.Storage, none, Clock, NullLogger<PgOutboxListener>.Instance);
+            running.Add(listener.ListenAsync(["telegram"], _ =>
+            {
+                listening[i].TrySetResult();
+                host.Sender.Notified();
+            }, stop.Token));
+        }
+
+        await Task.WhenAll(listening.Select(l => l.Task)).WaitAsync(TimeSpan.FromSeconds(20));
+        await StoreAsync(a, Enumerable.Range(1, 5));
+        a.Sender.Signal();
+        b.Sender.Signal();
+        await UntilAsync(() => Telegram.CallsTo("sendMessage").Count >= 5);
+        var other = a.Lease.Holds(DeploymentJobs.Outbox("telegram")) ? b : a;
+
+        // A turn on the other host commits its replies and hands them over. The clock moves only by the signals'
+        // folding window, far less than the holder's periodic read: the notice is what brings them.
+        var replies = await StoreAsync(other, Enumerable.Range(6, 3));
+        other.Sender.Enqueue(replies);
+        for (var i = 0; Telegram.CallsTo("sendMessage").Count < 8; i++)
+        {
+            Assert.True(PgOutboxSignals.Coalesce * i < OutboxSender.ReloadEvery, "not sent before the holder's periodic read");
+            Clock.Advance(PgOutboxSignals.Coalesce);
+            await Task.Delay(TimeSpan.FromMilliseconds(50)); // polling: the senders run on their own tasks
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        Assert.All(SentTexts(), t => Assert.Equal(1, t.Value));
+        Assert.Equal(8, SentTexts().Count);
+    }
+
     private List<OutboxMessage> SetAside()
     {
-        using var storage = new PgStorage(_database);
+        using var storage = new PgStorage(Database);
         return storage.Documents<OutboxMessage>("SELECT doc FROM outbox WHERE failed_at IS NOT NULL");
     }
 

@@ -1,11 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using PdBot.Adapters.PostgreSql;
 using PdBot.Adapters.Processing;
 using PdBot.Adapters.Telegram;
 using PdBot.Core.Outbox;
-using PdBot.Tests.PostgreSql;
-using PdBot.Tests.Telegram;
-using global::Telegram.Bot;
 
 namespace PdBot.Tests.Stores.Fleet;
 
@@ -14,32 +10,9 @@ namespace PdBot.Tests.Stores.Fleet;
 /// PostgreSQL database, counted by the fake Bot API on a fake clock: the clock moves in 10 ms steps, and within a
 /// step both hosts send concurrently until their pacers say wait, so each call arrives at the time it was allowed.
 /// </summary>
-public sealed class SharedSendBudgetTests : IAsyncLifetime, IDisposable
+public sealed class SharedSendBudgetTests : FleetTestBase
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
-    private readonly FakeTimeProvider _clock = new(Start);
-    private readonly HttpClient _http = new();
-    private readonly List<IDisposable> _owned = [];
-    private FakeTelegramServer _tg = null!;
-    private string _database = "";
-
-    public async Task InitializeAsync()
-    {
-        _tg = await FakeTelegramServer.StartAsync();
-        _tg.Clock = _clock;
-        _database = PgServer.CreateDatabase();
-        using var storage = new PgStorage(_database);
-        await new PgMigrator(storage).MigrateAsync();
-    }
-
-    public async Task DisposeAsync() => await _tg.DisposeAsync();
-
-    public void Dispose()
-    {
-        _owned.ForEach(o => o.Dispose());
-        _http.Dispose();
-    }
 
     private sealed record Host(string Name, SendPacer Pacer, TelegramAdapter Client)
     {
@@ -48,12 +21,8 @@ public sealed class SharedSendBudgetTests : IAsyncLifetime, IDisposable
 
     private Host StartHost(string name, bool shared = true)
     {
-        var storage = new PgStorage(_database);
-        var budget = new PgSendBudget(storage, _tg.Token, TelegramAdapter.TelegramLimits, _clock);
-        _owned.Add(budget);
-        _owned.Add(storage);
-        var client = new TelegramAdapter(new TelegramBotClient(new TelegramBotClientOptions(_tg.Token, _tg.BaseUrl) { RetryThreshold = 0 }, _http));
-        return new Host(name, new SendPacer(TelegramAdapter.TelegramLimits, _clock, shared ? budget : null), client);
+        var budget = Own(new PgSendBudget(Connect(), Telegram.Token, TelegramAdapter.TelegramLimits, Clock));
+        return new Host(name, new SendPacer(TelegramAdapter.TelegramLimits, Clock, shared ? budget : null), TelegramClient());
     }
 
     /// <summary>Sends to new chats (no chat's own pace is reached) for as long as the pacer allows at this instant.</summary>
@@ -81,14 +50,14 @@ public sealed class SharedSendBudgetTests : IAsyncLifetime, IDisposable
         for (var t = TimeSpan.Zero; t < length; t += Step)
         {
             await Task.WhenAll(hosts.Select(SendWhileAllowedAsync));
-            _clock.Advance(Step);
+            Clock.Advance(Step);
         }
     }
 
     /// <summary>The most calls the fake API received in any one second.</summary>
     private int BusiestSecond()
     {
-        var at = _tg.CallsTo("sendMessage").Select(c => c.At).ToList();
+        var at = Telegram.CallsTo("sendMessage").Select(c => c.At).ToList();
         return at.Max(t => at.Count(u => u >= t && u < t + TimeSpan.FromSeconds(1)));
     }
 
@@ -123,12 +92,12 @@ public sealed class SharedSendBudgetTests : IAsyncLifetime, IDisposable
         var a = StartHost("a");
         await RunAsync(Step, a);
 
-        using var storage = new PgStorage(_database);
+        using var storage = new PgStorage(Database);
         var rows = storage.Query("SELECT token_hash, row_to_json(b)::text FROM fleet_send_budget b", r => (Key: r.GetString(0), Row: r.GetString(1)));
 
         var row = Assert.Single(rows);
-        Assert.Equal(PgSendBudget.HashOf(_tg.Token), row.Key);
+        Assert.Equal(PgSendBudget.HashOf(Telegram.Token), row.Key);
         Assert.Equal(64, row.Key.Length);
-        Assert.DoesNotContain(_tg.Token.Split(':')[1], row.Row, StringComparison.Ordinal);
+        Assert.DoesNotContain(Telegram.Token.Split(':')[1], row.Row, StringComparison.Ordinal);
     }
 }
