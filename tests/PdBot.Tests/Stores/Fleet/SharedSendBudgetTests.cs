@@ -38,7 +38,11 @@ public sealed class SharedSendBudgetTests : FleetTestBase
 
             var result = await host.Client.DeliverAsync(new OutboxMessage
             {
-                Channel = "telegram", ChatId = chat, Text = "Напоминание о приёме", Kind = OutboxKind.TurnReply, Action = OutboxAction.Send,
+                Channel = "telegram",
+                ChatId = chat,
+                Text = "Напоминание о приёме",
+                Kind = OutboxKind.TurnReply,
+                Action = OutboxAction.Send,
             }, default);
             Assert.Equal(DeliveryStatus.Sent, result.Status);
             host.Sent++;
