@@ -19,4 +19,5 @@ public sealed record ChannelServices(
     Core.Alerts.AlertBoard? Alerts = null,
     Fleet.IDeploymentLease? Lease = null,
     Fleet.ISendBudgets? Budgets = null,
-    Fleet.IOutboxSignals? Signals = null);
+    Fleet.IOutboxSignals? Signals = null,
+    IPartitionClaims? Claims = null);
