@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Consent;
 using PdBot.Core.Mailings;
 
@@ -11,6 +12,8 @@ namespace PdBot.Adapters.Mailings;
 /// mailing consent is given, on the mailing's channels, following its topic — becomes one pending ledger row each),
 /// has each platform's <see cref="IMailingChannel"/> send while it is sending and the hours allow, and finishes it
 /// once every row has an outcome. Each mailing sends on its own task, so a long one never holds back another.
+/// With several hosts, the holder of <see cref="DeploymentJobs.Mailings"/> runs them; a host taking the job over
+/// first resolves the rows a previous holder left in flight, as after a restart.
 /// </summary>
 public sealed partial class MailingRunner : BackgroundService
 {
@@ -23,6 +26,7 @@ public sealed partial class MailingRunner : BackgroundService
     private readonly MailingService _service;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IDeploymentLease _lease;
     private readonly ConcurrentDictionary<long, Task> _sending = new();
 
     // Mailings found with rows still open and not sent on since: their ledger is not read again every round
@@ -30,14 +34,17 @@ public sealed partial class MailingRunner : BackgroundService
     private readonly ConcurrentDictionary<long, byte> _foundOpen = new();
     private readonly SemaphoreSlim _round = new(1, 1);
     private TaskCompletionSource _wake = NewWake();
+    private bool _holding;
 
+    /// <param name="lease">Which host runs the mailings (null: this one, the only one).</param>
     public MailingRunner(
         IEnumerable<IMailingChannel> channels, IMailingStore store, IConsentStore consents, ConsentCatalog catalog,
-        MailingService service, TimeProvider time, ILogger<MailingRunner> logger)
+        MailingService service, TimeProvider time, ILogger<MailingRunner> logger, IDeploymentLease? lease = null)
     {
         ArgumentNullException.ThrowIfNull(channels);
         _channels = channels.ToDictionary(c => c.Channel, StringComparer.Ordinal);
         (_store, _consents, _catalog, _service, _time, _logger) = (store, consents, catalog, service, time, logger);
+        _lease = lease ?? SingleProcessLease.Instance;
     }
 
     /// <summary>The channels that can send mailings here (those configured).</summary>
@@ -99,13 +106,15 @@ public sealed partial class MailingRunner : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Recover(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = Volatile.Read(ref _wake).Task;
             try
             {
-                await RoundAsync(stoppingToken);
+                if (await HoldAsync(stoppingToken))
+                {
+                    await RoundAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -121,6 +130,19 @@ public sealed partial class MailingRunner : BackgroundService
     }
 
     private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether this host runs the mailings now; on taking them (at start, or over from a host gone) it recovers first.</summary>
+    private async Task<bool> HoldAsync(CancellationToken ct)
+    {
+        var holds = await _lease.TryHoldAsync(DeploymentJobs.Mailings, ct);
+        if (holds && !_holding)
+        {
+            await Recover(ct);
+        }
+
+        _holding = holds;
+        return holds;
+    }
 
     private async Task Recover(CancellationToken ct)
     {
@@ -206,7 +228,7 @@ public sealed partial class MailingRunner : BackgroundService
     private async Task SendAsync(Mailing mailing, CancellationToken ct)
     {
         var id = mailing.Id;
-        bool MayGoOn() => !ct.IsCancellationRequested && HoursAllow() && _store.Find(id)?.State == MailingState.Sending;
+        bool MayGoOn() => !ct.IsCancellationRequested && _lease.Holds(DeploymentJobs.Mailings) && HoursAllow() && _store.Find(id)?.State == MailingState.Sending;
         try
         {
             await Task.WhenAll(ChannelsOf(mailing).Select(c => c.SendAsync(mailing, MayGoOn, ct)));

@@ -17,4 +17,7 @@ public sealed record ChannelServices(
     TimeProvider Time,
     ILoggerFactory Logs,
     Core.Alerts.AlertBoard? Alerts = null,
+    Fleet.IDeploymentLease? Lease = null,
+    Fleet.ISendBudgets? Budgets = null,
+    Fleet.IOutboxSignals? Signals = null,
     IPartitionClaims? Claims = null);

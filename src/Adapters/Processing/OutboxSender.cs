@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Outbox;
 
 namespace PdBot.Adapters.Processing;
@@ -10,6 +11,10 @@ namespace PdBot.Adapters.Processing;
 /// <see cref="MaxAttempts"/>; a refused cosmetic call is dropped. Delivery guarantee: each message is marked after the
 /// platform accepted it; with <see cref="SendLimits.AtMostOnce"/> (Telegram) a send interrupted by a crash is set aside,
 /// never repeated; otherwise (VK) it is repeated with the same random_id, which the platform de-duplicates.
+/// With several hosts, one of them sends a channel's messages: the holder of <see cref="DeploymentJobs.Outbox"/>.
+/// The others keep nothing in memory (the holder reads their turns' replies from the outbox); taking the channel over
+/// is a restart as far as the outbox goes: it is read afresh, and a send the last holder left in flight is handled as
+/// one interrupted by a crash.
 /// </summary>
 public sealed class OutboxSender : IDisposable
 {
@@ -34,6 +39,9 @@ public sealed class OutboxSender : IDisposable
     private readonly ILogger _logger;
     private readonly SendPacer _pacer;
     private readonly string _channel;
+    private readonly IDeploymentLease _lease;
+    private readonly IOutboxSignals? _signals;
+    private readonly string _job;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ChatLine> _lines = new(StringComparer.Ordinal);
     private readonly HashSet<long> _known = [];
@@ -41,10 +49,15 @@ public sealed class OutboxSender : IDisposable
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
     private TaskCompletionSource _wake = NewWake();
     private bool _reload = true;
+    private bool _holding = true;
     private int _failuresInARow;
 
     /// <param name="pacer">The platform's pace shared with its mailings (null: one of its own).</param>
-    public OutboxSender(IPlatformClient client, IOutbox outbox, Func<string, CancellationToken, Task> onUnreachable, TimeProvider time, ILogger logger, SendPacer? pacer = null)
+    /// <param name="lease">Which host sends the channel's messages (null: this one, the only one).</param>
+    /// <param name="signals">How this host tells the one that sends that it wrote messages (null: one host).</param>
+    public OutboxSender(
+        IPlatformClient client, IOutbox outbox, Func<string, CancellationToken, Task> onUnreachable, TimeProvider time, ILogger logger,
+        SendPacer? pacer = null, IDeploymentLease? lease = null, IOutboxSignals? signals = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -54,6 +67,9 @@ public sealed class OutboxSender : IDisposable
         (_client, _outbox, _onUnreachable, _time, _logger) = (client, outbox, onUnreachable, time, logger);
         _channel = client.Channel;
         _pacer = pacer ?? new SendPacer(client.Limits, time);
+        _lease = lease ?? SingleProcessLease.Instance;
+        _signals = signals;
+        _job = DeploymentJobs.Outbox(_channel);
     }
 
     /// <summary>Messages known and not finished yet (queued, waiting for a retry, or in flight).</summary>
@@ -77,6 +93,17 @@ public sealed class OutboxSender : IDisposable
         ArgumentNullException.ThrowIfNull(committed);
         lock (_gate)
         {
+            if (!_holding)
+            {
+                // Another host sends them: it reads them from the outbox, now that it is told.
+                if (committed.Any(m => m.Channel == _channel))
+                {
+                    _signals?.Written(_channel);
+                }
+
+                return;
+            }
+
             foreach (var m in committed)
             {
                 if (m.Channel == _channel && m.SentAtUtc is null && m.FailedAtUtc is null)
@@ -97,6 +124,21 @@ public sealed class OutboxSender : IDisposable
         lock (_gate)
         {
             _reload = true;
+            if (!_holding)
+            {
+                _signals?.Written(_channel);
+            }
+        }
+
+        Wake();
+    }
+
+    /// <summary>Another host wrote messages of this channel (<see cref="IOutboxSignals"/>): read the outbox again if this host sends them.</summary>
+    public void Notified()
+    {
+        lock (_gate)
+        {
+            _reload = true;
         }
 
         Wake();
@@ -109,10 +151,15 @@ public sealed class OutboxSender : IDisposable
     /// <returns>How many messages the platform accepted.</returns>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        if (!await HoldAsync(cancellationToken))
+        {
+            return 0;
+        }
+
         // Always read: messages written outside turns (approved answers) are due too.
         await ReloadAsync(cancellationToken);
         var sent = 0;
-        while (ClaimNextDue() is { } message)
+        while (_lease.Holds(_job) && ClaimNextDue() is { } message)
         {
             // Claimed like a background worker claims its chat: the two never deliver the same message.
             var chat = message.ChatId;
@@ -140,6 +187,13 @@ public sealed class OutboxSender : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var wake = Volatile.Read(ref _wake).Task;
+            if (!await HoldAsync(cancellationToken))
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                await SleepAsync(wake, DeploymentJobs.Recheck, cancellationToken);
+                continue;
+            }
+
             if (ReloadDue() || _time.GetUtcNow() - loadedAt >= ReloadEvery)
             {
                 loadedAt = _time.GetUtcNow();
@@ -166,9 +220,7 @@ public sealed class OutboxSender : IDisposable
                 wait = retry - now;
             }
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(wake, Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, stop.Token));
-            await stop.CancelAsync();
+            await SleepAsync(wake, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
 
         await Task.WhenAll(running); // each worker handles its own failures
@@ -182,6 +234,55 @@ public sealed class OutboxSender : IDisposable
         TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts - 1)));
 
     private void Wake() => Interlocked.Exchange(ref _wake, NewWake()).TrySetResult();
+
+    private async Task SleepAsync(Task wake, TimeSpan wait, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(wake, Task.Delay(wait, _time, stop.Token));
+        await stop.CancelAsync();
+    }
+
+    /// <summary>
+    /// Whether this host sends the channel's messages now. Not holding: what is not in flight leaves memory. Taking the
+    /// channel (back): once the last workers are done, memory is cleared and the outbox read afresh, since another host
+    /// may have sent what was remembered.
+    /// </summary>
+    private async Task<bool> HoldAsync(CancellationToken ct)
+    {
+        var holds = await _lease.TryHoldAsync(_job, ct);
+        lock (_gate)
+        {
+            if (!holds)
+            {
+                _holding = false;
+                foreach (var (chat, line) in _lines.Where(l => !l.Value.Busy).ToList())
+                {
+                    _lines.Remove(chat);
+                    _known.ExceptWith(line.Messages.Keys);
+                }
+
+                SetBacklogLocked();
+                return false;
+            }
+
+            if (_holding)
+            {
+                return true;
+            }
+
+            if (_lines.Values.Any(l => l.Busy))
+            {
+                return false; // the last term's workers are finishing their calls
+            }
+
+            (_holding, _reload) = (true, true);
+            _lines.Clear();
+            _known.Clear();
+            _done.Clear();
+            SetBacklogLocked();
+            return true;
+        }
+    }
 
     private bool ReloadDue()
     {
@@ -322,7 +423,7 @@ public sealed class OutboxSender : IDisposable
         {
             await _slots.WaitAsync(ct);
             slot = true;
-            while (NextOf(chat) is { } message)
+            while (_lease.Holds(_job) && NextOf(chat) is { } message)
             {
                 await DeliverAsync(message, ct);
             }

@@ -22,8 +22,8 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
         _client = client;
         var logger = services.Logs.CreateLogger(GetType());
         Time = services.Time;
-        Pacer = new SendPacer(client.Limits, services.Time);
-        Sender = new OutboxSender(client, services.Outbox, ReportUnreachableAsync, services.Time, logger, Pacer);
+        Pacer = new SendPacer(client.Limits, services.Time, services.Budgets?.For(client.Channel, client.Limits));
+        Sender = new OutboxSender(client, services.Outbox, ReportUnreachableAsync, services.Time, logger, Pacer, services.Lease, services.Signals);
         Loop = new ChannelLoop(client.Channel, services.Inbox, services.Transactions, services.Bot, services.Withdrawals,
             toActivity, Sender.Enqueue, services.Options.Value, services.Time, logger, services.Alerts, services.Claims);
     }

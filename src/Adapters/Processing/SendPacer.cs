@@ -1,3 +1,5 @@
+using PdBot.Adapters.Fleet;
+
 namespace PdBot.Adapters.Processing;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace PdBot.Adapters.Processing;
 /// so the state stays as small as the set of recently served chats. One pacer serves a platform's turn replies and
 /// its mailings: a reply waiting for the overall window goes first (<see cref="WaitAsync"/>), a mailing takes only
 /// a slot no reply is waiting for (<see cref="WaitSpareAsync"/>), so a person's answer never queues behind a mailing.
+/// With several hosts, a call also takes a permit from the token's budget shared by all of them (<see cref="ISendBudget"/>);
+/// the per-chat pace stays the host's own, since one host sends a channel's messages (<see cref="DeploymentJobs.Outbox"/>).
 /// </summary>
 public sealed class SendPacer
 {
@@ -15,13 +19,15 @@ public sealed class SendPacer
     private static readonly TimeSpan SpareRecheck = TimeSpan.FromMilliseconds(5);
     private readonly SendLimits _limits;
     private readonly TimeProvider _time;
+    private readonly ISendBudget? _shared;
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _recent = new();
     private readonly Dictionary<string, Bucket> _chats = new(StringComparer.Ordinal);
     private int _sweepAt = MinSweep;
     private int _repliesWaiting;
 
-    public SendPacer(SendLimits limits, TimeProvider time)
+    /// <param name="shared">The token's budget shared with other hosts (null: this host's pace is the whole budget).</param>
+    public SendPacer(SendLimits limits, TimeProvider time, ISendBudget? shared = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(time);
@@ -30,7 +36,7 @@ public sealed class SendPacer
             throw new ArgumentOutOfRangeException(nameof(limits), "Limits must be positive.");
         }
 
-        (_limits, _time) = (limits, time);
+        (_limits, _time, _shared) = (limits, time, shared);
     }
 
     /// <summary>Chats with a bucket not full yet (the rest are forgotten).</summary>
@@ -85,8 +91,58 @@ public sealed class SendPacer
         }
     }
 
+    /// <summary>
+    /// <see cref="TryTake"/> with the shared budget: takes a slot and a permit and returns zero, or returns how long to
+    /// wait (a slot is taken only with a permit).
+    /// </summary>
+    public async ValueTask<TimeSpan> TryTakeAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var own = Delay(chatId);
+        if (own > TimeSpan.Zero)
+        {
+            return own;
+        }
+
+        if (_shared is not null && await _shared.TryTakeAsync(cancellationToken) is var wait && wait > TimeSpan.Zero)
+        {
+            return wait;
+        }
+
+        Take(chatId);
+        return TimeSpan.Zero;
+    }
+
     /// <summary>Waits on the clock for a slot for a turn's reply to <paramref name="chatId"/> and takes it; mailings wait meanwhile.</summary>
     public async Task WaitAsync(string chatId, CancellationToken cancellationToken)
+    {
+        await WaitOwnAsync(chatId, cancellationToken);
+        await WaitSharedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for a slot no reply is waiting for, and takes it (a mailing's call). <paramref name="chatId"/> null: a call
+    /// to many chats at once (VK's peer_ids), paced overall only.
+    /// </summary>
+    public async Task WaitSpareAsync(string? chatId, CancellationToken cancellationToken)
+    {
+        await WaitOwnSpareAsync(chatId, cancellationToken);
+        await WaitSharedAsync(cancellationToken);
+    }
+
+    private async Task WaitSharedAsync(CancellationToken cancellationToken)
+    {
+        if (_shared is null)
+        {
+            return;
+        }
+
+        while (await _shared.TryTakeAsync(cancellationToken) is var wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+
+    private async Task WaitOwnAsync(string chatId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chatId);
         var blocking = false; // counted in _repliesWaiting: it waits for the overall window, not for its own chat
@@ -130,11 +186,7 @@ public sealed class SendPacer
         }
     }
 
-    /// <summary>
-    /// Waits for a slot no reply is waiting for, and takes it (a mailing's call). <paramref name="chatId"/> null: a call
-    /// to many chats at once (VK's peer_ids), paced overall only.
-    /// </summary>
-    public async Task WaitSpareAsync(string? chatId, CancellationToken cancellationToken)
+    private async Task WaitOwnSpareAsync(string? chatId, CancellationToken cancellationToken)
     {
         while (true)
         {

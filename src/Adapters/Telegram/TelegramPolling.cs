@@ -3,26 +3,45 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using global::Telegram.Bot;
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Inbox;
 
 namespace PdBot.Adapters.Telegram;
 
 /// <summary>
 /// getUpdates loop. Our own loop rather than Telegram.Bot's receiver, which moves the offset before
-/// the handler runs: here the offset passes an update only after it is stored, so none is lost.
+/// the handler runs: here the offset passes an update only after it is stored, so none is lost. Telegram serves
+/// getUpdates to one caller at a time: with several hosts, the holder of <see cref="DeploymentJobs.Poll"/> polls.
 /// </summary>
 public sealed class TelegramPolling(ITelegramBotClient client, TelegramChannel channel,
-    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
+    IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger, IDeploymentLease? lease = null) : BackgroundService
 {
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // getUpdates does not work while a webhook is set.
-        await client.DeleteWebhook(cancellationToken: stoppingToken);
+        var job = DeploymentJobs.Poll(TelegramActivityMapper.Channel);
         int? offset = null;
+        var polling = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!await _lease.TryHoldAsync(job, stoppingToken))
+                {
+                    // Another host polls; when this one takes over it starts from what Telegram has not had confirmed.
+                    (offset, polling) = (null, false);
+                    await Task.Delay(DeploymentJobs.Recheck, time, stoppingToken);
+                    continue;
+                }
+
+                if (!polling)
+                {
+                    // getUpdates does not work while a webhook is set.
+                    await client.DeleteWebhook(cancellationToken: stoppingToken);
+                    polling = true;
+                }
+
                 // Past the inbox's cap polling waits: the updates stay with Telegram until processing catches up.
                 if (channel.Loop.Full)
                 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Fleet;
 using PdBot.Adapters.Vk.Api;
 using PdBot.Core.Inbox;
 
@@ -10,20 +11,31 @@ namespace PdBot.Adapters.Vk;
 
 /// <summary>
 /// Bots Long Poll: a_check with wait; failed 1 → continue from the given ts, 2 → new key (same ts),
-/// 3 → new key and ts. The ts moves — and is stored — only past events already in the inbox.
+/// 3 → new key and ts. The ts moves — and is stored — only past events already in the inbox. With several hosts,
+/// the holder of <see cref="DeploymentJobs.Poll"/> polls; one taking over resumes from the stored ts.
 /// </summary>
 public sealed class VkLongPoll(VkApi api, IHttpClientFactory httpFactory, IInbox inbox, VkChannel channel,
-    IOptions<VkOptions> options, TimeProvider time, ILogger<VkLongPoll> logger) : BackgroundService
+    IOptions<VkOptions> options, TimeProvider time, ILogger<VkLongPoll> logger, IDeploymentLease? lease = null) : BackgroundService
 {
     public const string HttpClientName = "vk-longpoll";
 
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var job = DeploymentJobs.Poll(VkActivityMapper.Channel);
         VkLongPollPosition? position = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!await _lease.TryHoldAsync(job, stoppingToken))
+                {
+                    position = null; // the host polling now moves the stored ts
+                    await Task.Delay(DeploymentJobs.Recheck, time, stoppingToken);
+                    continue;
+                }
+
                 // Past the inbox's cap polling waits: VK keeps the events (the stored ts has not passed them).
                 if (channel.Loop.Full)
                 {

@@ -1,3 +1,4 @@
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Authority;
 
 namespace PdBot.Bot.Hosting;
@@ -6,9 +7,12 @@ namespace PdBot.Bot.Hosting;
 /// Hourly (on the injected clock): alerts operators about the terms of Roskomnadzor requests and operator-found
 /// unlawful processing. Errors are logged and retried next round; the alert keys make reruns harmless.
 /// </summary>
-public sealed partial class AuthorityClockWorker(AuthorityDeadlineAlerts alerts, TimeProvider time, ILogger<AuthorityClockWorker> logger) : BackgroundService
+public sealed partial class AuthorityClockWorker(
+    AuthorityDeadlineAlerts alerts, TimeProvider time, ILogger<AuthorityClockWorker> logger, IDeploymentLease? lease = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +21,10 @@ public sealed partial class AuthorityClockWorker(AuthorityDeadlineAlerts alerts,
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await _lease.TryHoldAsync(DeploymentJobs.AuthorityClock, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

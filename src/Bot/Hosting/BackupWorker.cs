@@ -1,3 +1,4 @@
+using PdBot.Adapters.Fleet;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.Backup;
@@ -20,11 +21,14 @@ public sealed partial class BackupWorker(
     LiteDbStorage storage,
     IOptions<BackupOptions> options,
     TimeProvider time,
-    ILogger<BackupWorker> logger) : BackgroundService
+    ILogger<BackupWorker> logger,
+    IDeploymentLease? lease = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
     private const string Prefix = "pdbot-";
+
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +43,7 @@ public sealed partial class BackupWorker(
         {
             try
             {
-                if (IsDue())
+                if (IsDue() && await _lease.TryHoldAsync(DeploymentJobs.Backup, stoppingToken))
                 {
                     await RunOnceAsync(stoppingToken);
                 }

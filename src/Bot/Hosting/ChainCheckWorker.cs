@@ -1,3 +1,4 @@
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Alerts;
 
 namespace PdBot.Bot.Hosting;
@@ -6,9 +7,11 @@ namespace PdBot.Bot.Hosting;
 /// Hourly (on the injected clock): checks the audit chain through <see cref="AuditChainWatch"/> — the whole trail at
 /// start and once a night, the new entries otherwise. Errors are logged and retried next round.
 /// </summary>
-public sealed partial class ChainCheckWorker(AuditChainWatch watch, ILogger<ChainCheckWorker> logger) : BackgroundService
+public sealed partial class ChainCheckWorker(AuditChainWatch watch, ILogger<ChainCheckWorker> logger, IDeploymentLease? lease = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +22,10 @@ public sealed partial class ChainCheckWorker(AuditChainWatch watch, ILogger<Chai
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await _lease.TryHoldAsync(DeploymentJobs.ChainCheck, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

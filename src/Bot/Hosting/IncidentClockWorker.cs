@@ -1,3 +1,4 @@
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Incidents;
 
 namespace PdBot.Bot.Hosting;
@@ -7,9 +8,12 @@ namespace PdBot.Bot.Hosting;
 /// the service notices' outcomes up to date with the outbox. Errors are logged and retried next round; the alert
 /// board's keys make a rerun harmless.
 /// </summary>
-public sealed partial class IncidentClockWorker(IncidentClock clock, AffectedPeople affected, TimeProvider time, ILogger<IncidentClockWorker> logger) : BackgroundService
+public sealed partial class IncidentClockWorker(
+    IncidentClock clock, AffectedPeople affected, TimeProvider time, ILogger<IncidentClockWorker> logger, IDeploymentLease? lease = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(10);
+
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +22,10 @@ public sealed partial class IncidentClockWorker(IncidentClock clock, AffectedPeo
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await _lease.TryHoldAsync(DeploymentJobs.IncidentClock, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -39,6 +39,8 @@ public static class PdBotServices
         services.AddRequests();
         services.AddAlerts(configuration);
         services.AddIncidents(configuration);
+        // One process on the LiteDB file runs every once-per-deployment job (PostgreSQL hosts share leases instead).
+        services.AddSingleton<PdBot.Adapters.Fleet.IDeploymentLease>(PdBot.Adapters.Fleet.SingleProcessLease.Instance);
         services.AddSingleton<RetentionService>();
         services.AddSingleton<DeadlineAlerts>();
         services.AddSingleton<RetentionWorker>();

@@ -1,3 +1,4 @@
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Requests;
 using PdBot.Core.Retention;
 
@@ -13,12 +14,15 @@ public sealed partial class RetentionWorker(
     PdBot.Core.Inbox.IInbox inbox,
     IEnumerable<IPurposeDataSweep> sweeps,
     TimeProvider time,
-    ILogger<RetentionWorker> logger) : BackgroundService
+    ILogger<RetentionWorker> logger,
+    IDeploymentLease? lease = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
     /// <summary>How long processed updates are kept for recognising redeliveries (well past Telegram's 24 h and VK's 3 h).</summary>
     public static readonly TimeSpan InboxKeep = TimeSpan.FromDays(2);
+
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +31,11 @@ public sealed partial class RetentionWorker(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // Once per deployment: the host holding the job runs the round, the others skip it.
+                if (await _lease.TryHoldAsync(DeploymentJobs.Retention, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PdBot.Adapters.Fleet;
 using PdBot.Core.Patients;
 
 namespace PdBot.Bot.Patients;
@@ -9,16 +10,19 @@ namespace PdBot.Bot.Patients;
 /// Delivers patients' answers to the clinic's system (<c>Notifications:CallbackUrl</c>): POST of the stored JSON body
 /// signed with <c>X-PdBot-Signature: sha256=HMAC-SHA256(secret, body)</c>. A callback is done once the system answers
 /// 2xx; until then it is retried with exponential backoff (10 s doubling, at most an hour), from the store, so a restart
-/// loses nothing. Bodies (personal data) are never logged.
+/// loses nothing. Bodies (personal data) are never logged. With several hosts, the holder of
+/// <see cref="DeploymentJobs.Callbacks"/> sends them.
 /// </summary>
 public sealed partial class CallbackSender(
-    IPatientStore store, IOptions<NotificationsOptions> options, IHttpClientFactory http, TimeProvider time, ILogger<CallbackSender> logger) : BackgroundService
+    IPatientStore store, IOptions<NotificationsOptions> options, IHttpClientFactory http, TimeProvider time, ILogger<CallbackSender> logger,
+    IDeploymentLease? lease = null) : BackgroundService
 {
     public const string SignatureHeader = "X-PdBot-Signature";
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly IDeploymentLease _lease = lease ?? SingleProcessLease.Instance;
     private bool _warned;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +32,10 @@ public sealed partial class CallbackSender(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await _lease.TryHoldAsync(DeploymentJobs.Callbacks, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

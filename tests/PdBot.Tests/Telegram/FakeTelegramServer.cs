@@ -39,6 +39,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>"http://127.0.0.1:PORT", for <c>TelegramBotClientOptions(token, baseUrl)</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The clock that stamps each call's arrival (<see cref="RecordedCall.At"/>); a test may give its fake one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public long BotId => long.TryParse(Token.Split(':')[0], CultureInfo.InvariantCulture, out var id) ? id : 1;
 
     public IReadOnlyList<RecordedCall> Calls { get { lock (_gate) { return [.. _calls]; } } }
@@ -144,7 +147,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var body = doc.RootElement.Clone();
         lock (_gate)
         {
-            _calls.Add(new RecordedCall(_calls.Count, method, body));
+            _calls.Add(new RecordedCall(_calls.Count, method, body, Clock.GetUtcNow()));
 
             // What the person reads is Russian (issue 10): texts of messages and button answers are scanned.
             if (body.TryGetProperty("text", out var said) && said.ValueKind == JsonValueKind.String && LatinWords.In(said.GetString()) is { Count: > 0 } latin)

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace PdBot.Tests.Telegram;
 
-/// <summary>One Bot API call received by <see cref="FakeTelegramServer"/>: its order (from 0), method name as sent, and JSON body (<c>{}</c> when empty).</summary>
-public sealed record RecordedCall(int Order, string Method, JsonElement Body)
+/// <summary>
+/// One Bot API call received by <see cref="FakeTelegramServer"/>: its order (from 0), method name as sent, JSON body
+/// (<c>{}</c> when empty), and when it arrived on the server's clock.
+/// </summary>
+public sealed record RecordedCall(int Order, string Method, JsonElement Body, DateTimeOffset At = default)
 {
     /// <summary><c>chat_id</c> of the request, if it has a numeric one.</summary>
     public long? ChatId => Long(Body, "chat_id");

@@ -17,6 +17,7 @@ public static class PostgreSqlStorage
         services.AddPurposePgStores();
         services.AddCasePgStores();
         services.AddHostPgServices();
+        services.AddFleetPg();
         return services;
     }
 }
