@@ -33,7 +33,7 @@ public static class PdBotCli
                 return 2;
             }
 
-            if (!serves && !CliHost.IsLive
+            if (!serves && !CliHost.IsLive && !DbVerb.RunsHere(parse)
                 && await ControlClient.TryRunAsync(ControlSocketPath.For(DbPath(parse), parse.UnmatchedTokens), args, console, cancellationToken) is { } remote)
             {
                 return remote;
@@ -87,6 +87,7 @@ public static class PdBotCli
         root.Add(ApiKeysVerb.Command(console));
         root.Add(BackupVerb.Command(console));
         root.Add(RestoreVerb.Command(console));
+        root.Add(DbVerb.Command(console));
         return root;
     }
 
