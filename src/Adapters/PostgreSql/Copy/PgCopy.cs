@@ -69,9 +69,9 @@ public sealed partial class PgCopy
         return full;
     }
 
-    /// <summary>Runs every target's copy in one transaction: all of it commits, or none.</summary>
+    /// <summary>Runs every target's copy in one transaction, on one thread (<see cref="OneThreadContext"/>): all of it commits, or none.</summary>
     public Task CopyAsync(CancellationToken cancellationToken = default) =>
-        _target.CommitNowAsync(
+        OneThreadContext.RunAsync(() => _target.CommitNowAsync(
             async tx =>
             {
                 foreach (var target in _targets)
@@ -80,7 +80,7 @@ public sealed partial class PgCopy
                     await target.CopyAsync(_source, tx);
                 }
             },
-            cancellationToken);
+            cancellationToken));
 
     /// <summary>Counts both sides and verifies both chains (after the copy has committed).</summary>
     public PgCopyReport Verify()
