@@ -62,16 +62,10 @@ public static class DbCopyVerb
             return await RefuseAsync(console, $"строка подключения не разбирается: {ex.Message}");
         }
 
-        // The PostgreSQL stores replace the LiteDB ones, so no LiteDB file is opened through the services.
-        using var host = CliHost.Build(dbPath, [.. configArgs, "--Storage:Provider", "PostgreSql", "--Storage:ConnectionString", connectionString], s =>
-        {
-            if (!s.Any(d => d.ServiceType == typeof(PgStorage)))
-            {
-                s.AddPostgreSqlStorage(connectionString);
-            }
-
-            services?.Invoke(s);
-        });
+        // Storage:Provider = PostgreSql: the PostgreSQL stores and their copy targets replace the LiteDB ones, so no
+        // LiteDB file is opened through the services; the source file is opened below, read-only, under its lock.
+        string[] storage = ["--Storage:Provider", "PostgreSql", "--Storage:ConnectionString", connectionString, .. dbPath is null ? Array.Empty<string>() : ["--Storage:Path", dbPath]];
+        using var host = CliHost.Build(null, [.. configArgs, .. storage], services);
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         try
         {
@@ -110,7 +104,7 @@ public static class DbCopyVerb
             return Failed;
         }
 
-        await console.Out.WriteLineAsync($"Копирование {source.FilePath} в PostgreSQL ({PgCopyText.Target(storage)})…");
+        await console.Out.WriteLineAsync($"Копирование {source.FilePath} в PostgreSQL ({PostgreSqlHost.Where(storage)})…");
         try
         {
             await copy.CopyAsync(ct);

@@ -10,12 +10,13 @@ public static class DbVerb
         new("db", "База PostgreSQL: миграции схемы и перенос из LiteDB") { DbMigrateVerb.Command(console), DbCopyVerb.Command(console) };
 
     /// <summary>
-    /// <c>db migrate</c> never opens the LiteDB store, so it runs in the calling process (with its connection string),
-    /// not inside a host listening on the store's control socket.
+    /// The <c>db</c> verbs run in the calling process, never inside a host listening on the store's control socket:
+    /// <c>migrate</c> does not open the LiteDB store (and takes the caller's connection string), and <c>copy</c> must
+    /// find the store stopped (its lock tells a running host).
     /// </summary>
     public static bool RunsHere(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.CommandResult.Command.Name == "migrate" && parse.CommandResult.Parent is CommandResult { Command.Name: "db" };
+        return parse.CommandResult.Parent is CommandResult { Command.Name: "db" } parent && parent.Parent is CommandResult { Command: RootCommand };
     }
 }

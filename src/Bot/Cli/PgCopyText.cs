@@ -1,6 +1,4 @@
 using System.Globalization;
-using Npgsql;
-using PdBot.Adapters.PostgreSql;
 using PdBot.Adapters.PostgreSql.Copy;
 using PdBot.Core.Audit;
 
@@ -10,14 +8,6 @@ namespace PdBot.Bot.Cli;
 public static class PgCopyText
 {
     private const string NotCounted = "—";
-
-    /// <summary>Where the copy goes, without the connection string's password.</summary>
-    public static string Target(PgStorage storage)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        var builder = new NpgsqlConnectionStringBuilder(storage.DataSource.ConnectionString);
-        return string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}, база {builder.Database}");
-    }
 
     public static IReadOnlyList<string> Lines(PgCopyReport report)
     {
