@@ -1,30 +1,14 @@
 using PdBot.Core.Inbox;
-using PdBot.Core.People;
 using PdBot.Core.Requests;
 
 namespace PdBot.Tests.Stores.Requests;
 
 /// <summary>What every inbox store does: the insert is the dedupe, order, failed attempts, the sweep, cursors, erasure.</summary>
-public abstract class InboxContract : IAsyncLifetime
+public abstract class InboxContract : RequestStoresTest
 {
     protected const string Typed = "Мой паспорт 4510 123456, Иванова Анна";
-    protected static readonly DateTime T0 = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
-
-    private IRequestStores? _stores;
-
-    protected IRequestStores Stores => _stores ?? throw new InvalidOperationException("Not initialised.");
 
     protected IInbox Inbox => Stores.Inbox;
-
-    protected abstract Task<IRequestStores> CreateAsync();
-
-    public async Task InitializeAsync() => _stores = await CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _stores?.Dispose();
-        return Task.CompletedTask;
-    }
 
     protected static InboxItem Item(string id, DateTime at, string? personKey = null, string? payload = null) =>
         new() { Id = id, Channel = "test", PersonKey = personKey, Payload = payload ?? $$"""{"text":"{{Typed}}"}""", ReceivedAtUtc = at };
@@ -148,12 +132,5 @@ public abstract class InboxContract : IAsyncLifetime
         Assert.Equal(["test:1", "test:2"], Stores.StoredInboxIds());
         Assert.DoesNotContain("4510", Stores.StoredInboxDocument("test:1"), StringComparison.Ordinal);
         Assert.Contains("4510", Assert.Single(Inbox.Unprocessed("test")).Payload, StringComparison.Ordinal);
-    }
-
-    protected async Task<Person> PersonAsync(string userId)
-    {
-        var person = new Person { Id = "p-" + userId, Channel = "test", PlatformUserId = userId, ChatId = "chat-" + userId, Key = Person.MakeKey("test", userId), CreatedAtUtc = T0 };
-        await Stores.SavePersonAsync(person);
-        return person;
     }
 }

@@ -4,25 +4,9 @@ using PdBot.Core.Requests;
 namespace PdBot.Tests.Stores.Requests;
 
 /// <summary>What every outbox does: pending per channel in order, delivery, in-flight marks, retries and setting aside.</summary>
-public abstract class OutboxContract : IAsyncLifetime
+public abstract class OutboxContract : RequestStoresTest
 {
-    private static readonly DateTime T0 = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
-
-    private IRequestStores? _stores;
-
-    private IRequestStores Stores => _stores ?? throw new InvalidOperationException("Not initialised.");
-
     private IOutbox Outbox => Stores.Outbox;
-
-    protected abstract Task<IRequestStores> CreateAsync();
-
-    public async Task InitializeAsync() => _stores = await CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _stores?.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Pending_lists_a_channels_undelivered_messages_oldest_first()

@@ -27,19 +27,15 @@ public sealed class RequestCopyTests
         await lite.Outbox.EnqueueAsync([new OutboxMessage { Channel = "test", ChatId = "c", Text = "реплика", Kind = OutboxKind.TurnReply, CreatedAtUtc = T0 }], []);
         var reply = lite.Outbox.Pending("test").Single(m => m.Kind == OutboxKind.TurnReply);
         await lite.Outbox.MarkDeliveredAsync(reply, T0);
-        lite.Close();
 
         using var pg = await RequestStoresOnPostgreSql.CreateAsync();
-        using (var source = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = lite.Storage.FilePath, ReadOnly = true }, LiteDbStorage.CreateMapper()))
+        await pg.Storage.CommitNowAsync(async tx =>
         {
-            await pg.Storage.CommitNowAsync(async tx =>
+            foreach (var target in new IPgCopyTarget[] { new PgInboxCopy(), new PgRequestCopy() })
             {
-                foreach (var target in new IPgCopyTarget[] { new PgInboxCopy(), new PgRequestCopy() })
-                {
-                    await target.CopyAsync(source, tx);
-                }
-            });
-        }
+                await target.CopyAsync(lite.Storage.Database, tx);
+            }
+        });
 
         Assert.Equal(["test:1", "test:2"], pg.Inbox.Unprocessed("test").Select(i => i.Id));
         Assert.Equal(["test:0", "test:1", "test:2"], pg.StoredInboxIds());

@@ -2,31 +2,14 @@ using PdBot.Core.Audit;
 using PdBot.Core.Consent;
 using PdBot.Core.Inbox;
 using PdBot.Core.Outbox;
-using PdBot.Core.People;
 using PdBot.Core.Requests;
 
 namespace PdBot.Tests.Stores.Requests;
 
 /// <summary>What every request store does: requests with their history, in-turn reads, audit entries, and a destruction that erases in its own transaction.</summary>
-public abstract class RequestStoreContract : IAsyncLifetime
+public abstract class RequestStoreContract : RequestStoresTest
 {
-    protected static readonly DateTime T0 = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
-
-    private IRequestStores? _stores;
-
-    protected IRequestStores Stores => _stores ?? throw new InvalidOperationException("Not initialised.");
-
     private IRequestStore Requests => Stores.Requests;
-
-    protected abstract Task<IRequestStores> CreateAsync();
-
-    public async Task InitializeAsync() => _stores = await CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _stores?.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task A_saved_request_reads_back_with_its_history_by_id_by_person_and_while_open()
@@ -176,11 +159,4 @@ public abstract class RequestStoreContract : IAsyncLifetime
 
     protected static OutboxMessage Message(string channel, string kind, SubjectRequest? request = null) =>
         new() { Channel = channel, ChatId = "chat-1", Text = "Ответ", Kind = kind, RequestId = request?.Id, CreatedAtUtc = T0 };
-
-    private async Task<Person> PersonAsync(string userId, params ConsentRecord[] consents)
-    {
-        var person = new Person { Id = "p-" + userId, Channel = "test", PlatformUserId = userId, ChatId = "chat-" + userId, Key = Person.MakeKey("test", userId), CreatedAtUtc = T0 };
-        await Stores.SavePersonAsync(person, consents);
-        return person;
-    }
 }

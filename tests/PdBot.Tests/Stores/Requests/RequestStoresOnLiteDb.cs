@@ -15,7 +15,6 @@ public sealed class RequestStoresOnLiteDb : IRequestStores
     private readonly LiteInbox _inbox;
     private readonly LiteRequestStore _requests;
     private readonly LiteAuditLog _audit;
-    private bool _closed;
 
     public RequestStoresOnLiteDb()
     {
@@ -62,19 +61,9 @@ public sealed class RequestStoresOnLiteDb : IRequestStores
 
     public Task CommitTurnAsync(IDisposable turn) => new LiteTurnTransactions(Storage).CommitAsync(turn, [], Array.Empty<OutboxMessage>(), default);
 
-    /// <summary>Closes the file (a copy reads it afterwards); <see cref="Dispose"/> then only removes it.</summary>
-    public void Close()
-    {
-        if (!_closed)
-        {
-            _closed = true;
-            Storage.Dispose();
-        }
-    }
-
     public void Dispose()
     {
-        Close();
+        Storage.Dispose();
         _tmp.Dispose();
     }
 }
