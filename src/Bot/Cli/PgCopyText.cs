@@ -25,8 +25,8 @@ public static class PgCopyText
         lines.AddRange(rows.Select(r => $"{r.Name.PadRight(name)}  {r.Lite.PadLeft(lite)}  {r.Pg.PadLeft(pg)}  {r.Mark}"));
         lines.Add($"Цепочка аудита в LiteDB: {Chain(report.LiteChain)}; в PostgreSQL: {Chain(report.PgChain)}.");
         lines.Add(report.HeadsEqual
-            ? $"Вершины цепочек совпадают: {Head(report.LiteHead)}. ✓"
-            : $"Вершины цепочек различаются: LiteDB — {Head(report.LiteHead)}, PostgreSQL — {Head(report.PgHead)}. ✗");
+            ? $"Вершины цепочек совпадают: {Head(report.LiteHead)} ✓"
+            : $"Вершины цепочек различаются: LiteDB — {Head(report.LiteHead)}; PostgreSQL — {Head(report.PgHead)} ✗");
         var mismatched = report.Counts.Where(c => !c.Matches).SelectMany(c => c.Collections).ToList();
         lines.Add(report.IsIntact
             ? "Итог: копия совпадает с базой LiteDB, цепочка аудита цела."
