@@ -1,6 +1,9 @@
+using System.Text;
 using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
 using PdBot.Adapters.LiteDb;
 using PdBot.Adapters.PostgreSql;
+using PdBot.Bot.Cli;
 using PdBot.Core.Audit;
 
 namespace PdBot.Tests.Stores.Copy;
@@ -38,5 +41,15 @@ internal static class CopyStores
         await new PgMigrator(storage).MigrateAsync();
         storage.Execute(WidgetCopyTarget.CreateTable);
         return connection;
+    }
+
+    /// <summary>Runs <c>pdbot db copy --to postgres</c> on <paramref name="db"/>, capturing what it prints.</summary>
+    public static async Task<(int Code, string Out, string Error)> RunCopyAsync(
+        string db, string connection, IReadOnlyList<string> config, Action<IServiceCollection>? services = null)
+    {
+        var output = new StringWriter(new StringBuilder());
+        var error = new StringWriter(new StringBuilder());
+        var code = await DbCopyVerb.RunAsync(new CliConsole(new StringReader(""), output, error), "postgres", db, connection, config, services);
+        return (code, output.ToString(), error.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using PdBot.Adapters.LiteDb;
@@ -43,7 +42,7 @@ public sealed class DbCopyRoundTripPostgreSqlTests : IDisposable
         }
 
         var connection = PostgreSql.PgServer.CreateDatabase();
-        var (code, output, error) = await CopyAsync(connection, "--Storage:Password", "секрет");
+        var (code, output, error) = await CopyStores.RunCopyAsync(Db, connection, ["--Storage:Password", "секрет"]);
 
         Assert.True(code == 0, error + output);
         Assert.Equal("", error);
@@ -85,13 +84,5 @@ public sealed class DbCopyRoundTripPostgreSqlTests : IDisposable
 
         Assert.Empty(copy.NonEmptyTables());
         Assert.Contains("people", copy.Tables);
-    }
-
-    private async Task<(int Code, string Out, string Error)> CopyAsync(string connection, params string[] config)
-    {
-        var output = new StringWriter(new StringBuilder());
-        var error = new StringWriter(new StringBuilder());
-        var code = await DbCopyVerb.RunAsync(new CliConsole(new StringReader(""), output, error), "postgres", Db, connection, config);
-        return (code, output.ToString(), error.ToString());
     }
 }

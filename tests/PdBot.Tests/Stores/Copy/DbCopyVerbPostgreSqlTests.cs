@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PdBot.Adapters.LiteDb;
@@ -26,7 +25,7 @@ public sealed class DbCopyVerbPostgreSqlTests : IDisposable
         await CopyStores.FillLiteAsync(Db, widgets: 2);
         var connection = await CopyStores.MigratedAsync();
 
-        var (code, output, error) = await CopyAsync(connection, OnlyWidgets);
+        var (code, output, error) = await CopyStores.RunCopyAsync(Db, connection, [], OnlyWidgets);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
@@ -46,7 +45,7 @@ public sealed class DbCopyVerbPostgreSqlTests : IDisposable
         using var target = new PgStorage(connection);
         await new PgAuditLog(target).AppendAsync([new AuditEntry { TimeUtc = CopyStores.Time, Kind = "test", Event = "earlier", Channel = "test", Actor = "test" }]);
 
-        var (code, output, error) = await CopyAsync(connection, OnlyWidgets);
+        var (code, output, error) = await CopyStores.RunCopyAsync(Db, connection, [], OnlyWidgets);
 
         Assert.Equal(DbCopyVerb.Refused, code);
         Assert.Equal("", output);
@@ -62,7 +61,7 @@ public sealed class DbCopyVerbPostgreSqlTests : IDisposable
         var connection = PostgreSql.PgServer.CreateDatabase();
         using var held = new LiteDbStorage(new StorageOptions { Path = Db });
 
-        var (code, _, error) = await CopyAsync(connection, OnlyWidgets);
+        var (code, _, error) = await CopyStores.RunCopyAsync(Db, connection, [], OnlyWidgets);
 
         Assert.Equal(DbCopyVerb.Refused, code);
         Assert.StartsWith("pdbot db copy: Хост работает: остановите его перед копированием.", error, StringComparison.Ordinal);
@@ -91,7 +90,7 @@ public sealed class DbCopyVerbPostgreSqlTests : IDisposable
         await CopyStores.AddStrayAsync(Db, "stray_things");
         var connection = await CopyStores.MigratedAsync();
 
-        var (code, output, error) = await CopyAsync(connection, OnlyWidgets);
+        var (code, output, error) = await CopyStores.RunCopyAsync(Db, connection, [], OnlyWidgets);
 
         Assert.Equal(DbCopyVerb.Failed, code);
         Assert.Equal("", output);
@@ -117,13 +116,5 @@ public sealed class DbCopyVerbPostgreSqlTests : IDisposable
     {
         services.RemoveAll<IPgCopyTarget>();
         services.AddSingleton<IPgCopyTarget, WidgetCopyTarget>();
-    }
-
-    private async Task<(int Code, string Out, string Error)> CopyAsync(string connection, Action<IServiceCollection> services)
-    {
-        var output = new StringWriter(new StringBuilder());
-        var error = new StringWriter(new StringBuilder());
-        var code = await DbCopyVerb.RunAsync(new CliConsole(new StringReader(""), output, error), "postgres", Db, connection, [], services);
-        return (code, output.ToString(), error.ToString());
     }
 }
