@@ -77,7 +77,8 @@ public static class BackupCheck
         }
     }
 
-    private static LiteDatabase OpenReadOnly(string path, string? password) => new(
+    /// <summary>Opens a store file read-only, as it is on disk (the check's copy, or a stopped store moved by <c>db copy</c>).</summary>
+    public static LiteDatabase OpenReadOnly(string path, string? password) => new(
         new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true, Password = string.IsNullOrEmpty(password) ? null : password },
         LiteDbStorage.CreateMapper());
 

@@ -16,7 +16,8 @@ public static class CliHost
     /// <summary>Makes verbs started later in this async flow use the running host's services.</summary>
     public static void UseLive(IServiceProvider services) => Live.Value = services;
 
-    public static CliServices Build(string? dbPath, IReadOnlyList<string> configArgs)
+    /// <param name="services">Registrations a verb adds after the shared ones (ignored inside the running host).</param>
+    public static CliServices Build(string? dbPath, IReadOnlyList<string> configArgs, Action<IServiceCollection>? services = null)
     {
         if (Live.Value is { } live)
         {
@@ -36,6 +37,7 @@ public static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPdBot(builder.Configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         return new CliServices(host.Services, host);
     }

@@ -35,7 +35,7 @@ public static class PdBotCli
             }
 
             // On PostgreSQL a verb opens the shared database itself: there is no single host to go through.
-            if (!serves && !CliHost.IsLive
+            if (!serves && !CliHost.IsLive && !DbVerb.RunsHere(parse)
                 && !PdBotConfiguration.Storage(parse.UnmatchedTokens, DbPath(parse)).IsPostgreSql
                 && await ControlClient.TryRunAsync(ControlSocketPath.For(DbPath(parse), parse.UnmatchedTokens), args, console, cancellationToken) is { } remote)
             {
@@ -96,6 +96,7 @@ public static class PdBotCli
         root.Add(ApiKeysVerb.Command(console));
         root.Add(BackupVerb.Command(console));
         root.Add(RestoreVerb.Command(console));
+        root.Add(DbVerb.Command(console));
         return root;
     }
 
