@@ -15,6 +15,7 @@ namespace PdBot.Tests;
 /// <summary>
 /// The real services (configuration from the root appsettings.json, a LiteDB file on disk, the real bot)
 /// with a fake clock. <see cref="Restart"/> closes and reopens the same file, like a process restart.
+/// <see cref="OnPostgreSql"/> gives the same host on a PostgreSQL database.
 /// </summary>
 public sealed class PdBotTestHost : IDisposable
 {
@@ -30,6 +31,23 @@ public sealed class PdBotTestHost : IDisposable
         _overrides = overrides ?? [];
         _services = Build();
     }
+
+    /// <summary>
+    /// The same host on PostgreSQL: a fresh database of its own (<see cref="PostgreSql.PgServer.CreateDatabase"/>),
+    /// migrated at start like a real host. <see cref="Restart"/> reopens the same database.
+    /// </summary>
+    public static PdBotTestHost OnPostgreSql(Dictionary<string, string?>? overrides = null)
+    {
+        var all = new Dictionary<string, string?>(overrides ?? [])
+        {
+            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:ConnectionString"] = PostgreSql.PgServer.CreateDatabase(),
+        };
+        return new PdBotTestHost(all);
+    }
+
+    /// <summary>The PostgreSQL connection string when the host runs on PostgreSQL (<see cref="OnPostgreSql"/>), else null.</summary>
+    public string? ConnectionString => _overrides.TryGetValue("Storage:ConnectionString", out var c) ? c : null;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 

@@ -65,12 +65,25 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
 
     public async Task<IReadOnlyList<string>> RegisterTextsAsync(IReadOnlyList<ConsentText> texts, CancellationToken cancellationToken = default)
     {
+        var (fresh, problems) = SortTexts(texts, FindStored, time.GetUtcNow().UtcDateTime);
+        if (problems.Count == 0 && fresh.Count > 0)
+        {
+            await storage.Writer.WriteAsync(db => db.GetCollection<StoredText>(LiteDbStorage.Texts).Insert(fresh));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The texts not stored yet (to store, first seen now) and a problem for each stored with other wording under the same version.</summary>
+    internal static (List<StoredText> Fresh, List<string> Problems) SortTexts(IReadOnlyList<ConsentText> texts, Func<string, int, StoredText?> findStored, DateTime nowUtc)
+    {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(findStored);
         var problems = new List<string>();
         var fresh = new List<StoredText>();
         foreach (var text in texts)
         {
-            var known = FindStored(text.PurposeId, text.Version);
+            var known = findStored(text.PurposeId, text.Version);
             if (known is null)
             {
                 fresh.Add(new StoredText
@@ -80,7 +93,7 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
                     Version = text.Version,
                     Text = text.Text,
                     Hash = text.Hash,
-                    FirstSeenUtc = time.GetUtcNow().UtcDateTime,
+                    FirstSeenUtc = nowUtc,
                 });
             }
             else if (known.Hash != text.Hash)
@@ -89,12 +102,7 @@ public sealed class LiteConsentStore(LiteDbStorage storage, LiteAuditLog audit, 
             }
         }
 
-        if (problems.Count == 0 && fresh.Count > 0)
-        {
-            await storage.Writer.WriteAsync(db => db.GetCollection<StoredText>(LiteDbStorage.Texts).Insert(fresh));
-        }
-
-        return problems;
+        return (fresh, problems);
     }
 
     /// <summary>Inside a turn, later reads see these objects (see <see cref="DeferredWrites"/>).</summary>

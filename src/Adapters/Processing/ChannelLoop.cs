@@ -19,6 +19,7 @@ public sealed partial class ChannelLoop : IDisposable
     private const string Folded = "folded: too many presses";
     private const string FoldedFlood = "folded: too many updates from one person";
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(1);
     private readonly string _channel;
     private readonly IInbox _inbox;
     private readonly ITurnTransactions _transactions;
@@ -30,6 +31,7 @@ public sealed partial class ChannelLoop : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AlertBoard? _alerts;
+    private readonly IPartitionClaims _claims;
     private readonly OutboxTurnAdapter _adapter;
     private readonly PartitionQueue _queue = new();
     private readonly FloodControl _flood = new();
@@ -39,12 +41,14 @@ public sealed partial class ChannelLoop : IDisposable
     /// <param name="toActivity">The channel's mapping of a stored update (null: nothing for the bot, e.g. an edited message).</param>
     /// <param name="committed">Receives a turn's replies once they are committed (the channel's sender).</param>
     /// <param name="alerts">Told when an update is set aside (operators see it in the admin chat and on the console's home page).</param>
+    /// <param name="claims">Claims a person's partition across hosts sharing the store (null: this process alone, <see cref="LocalPartitionClaims"/>).</param>
     public ChannelLoop(
         string channel, IInbox inbox, ITurnTransactions transactions, IBot bot, IWithdrawalRecognizer withdrawals,
         Func<InboxItem, Activity?> toActivity, Action<IReadOnlyList<OutboxMessage>> committed,
-        ProcessingOptions options, TimeProvider time, ILogger logger, AlertBoard? alerts = null)
+        ProcessingOptions options, TimeProvider time, ILogger logger, AlertBoard? alerts = null, IPartitionClaims? claims = null)
     {
         (_channel, _inbox, _transactions, _bot, _withdrawals, _alerts) = (channel, inbox, transactions, bot, withdrawals, alerts);
+        _claims = claims ?? LocalPartitionClaims.Instance;
         (_toActivity, _committed, _options, _time, _logger) = (toActivity, committed, options, time, logger);
         _adapter = new OutboxTurnAdapter(time);
     }
@@ -111,7 +115,12 @@ public sealed partial class ChannelLoop : IDisposable
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         Reload();
-        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None));
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)).ToList();
+        if (_claims.PollInterval is { } every)
+        {
+            workers.Add(PollAsync(every, stoppingToken));
+        }
+
         try
         {
             await Task.WhenAll(workers);
@@ -156,6 +165,31 @@ public sealed partial class ChannelLoop : IDisposable
         }
     }
 
+    /// <summary>
+    /// Several hosts share the store: updates another host stored and left (it stopped, or is far behind) are queued
+    /// here too. Taking one over is safe: its turn runs only under the person's claim, and only while unprocessed.
+    /// </summary>
+    private async Task PollAsync(TimeSpan every, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(every, _time, stoppingToken);
+            try
+            {
+                foreach (var item in await _claims.StrandedAsync(_channel, _queue.Knows, stoppingToken))
+                {
+                    _queue.Add(new InboxWork(item, Map(item)));
+                }
+
+                ProcessingMetrics.InboxBacklog.WithLabels(_channel).Set(_queue.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPollFailed(ex, _channel);
+            }
+        }
+    }
+
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -167,28 +201,55 @@ public sealed partial class ChannelLoop : IDisposable
 
     private async Task ProcessAsync(Partition partition, InboxWork work, CancellationToken ct)
     {
-        var item = work.Item;
         var started = _time.GetTimestamp();
-        IReadOnlyList<OutboxMessage> replies = [];
+        PartitionClaim claim;
         try
         {
-            var activity = work.Activity ?? Map(item);
-            replies = activity is null ? await SkipAsync(item, "nothing for the bot", "skipped", [], ct)
-                : Flooding(partition, item, activity) ? _flood.Fold(partition.Key, item.ReceivedAtUtc) switch
-                {
-                    FloodDecision.FoldAndNotice => await SkipAsync(item, FoldedFlood, "coalesced", TooMany(activity), ct),
-                    _ => await SkipAsync(item, FoldedFlood, "coalesced", [], ct),
-                }
-                : _flood.Check(partition.Key, activity, item.ReceivedAtUtc) switch
-                {
-                    FloodDecision.Run => await RunTurnAsync(item, activity, ct),
-                    FloodDecision.FoldAndNotice => await SkipAsync(item, Folded, "coalesced", SlowDown(activity), ct),
-                    _ => await SkipAsync(item, Folded, "coalesced", [], ct),
-                };
+            claim = await _claims.ClaimAsync(work.Item, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await FailedAsync(partition, item, ex, ct);
+            // The store cannot be reached: the update stays stored and unprocessed; try again later.
+            LogClaimFailed(ex, _channel);
+            _queue.Park(partition, Backoff[0], _time);
+            return;
+        }
+
+        if (claim.Outcome != ClaimOutcome.Run || claim.Item is not { } item)
+        {
+            await claim.DisposeAsync();
+            if (claim.Outcome == ClaimOutcome.Busy)
+            {
+                _queue.Park(partition, BusyRetry, _time);
+                return;
+            }
+
+            // Processed by another host meanwhile: nothing to do here.
+            _queue.Complete(partition);
+            ProcessingMetrics.InboxBacklog.WithLabels(_channel).Set(_queue.Count);
+            return;
+        }
+
+        // Another host's older update of the same person comes first; this partition's own head stays for afterwards.
+        var own = item.Id == work.Item.Id;
+        IReadOnlyList<OutboxMessage> replies = [];
+        Exception? failure = null;
+        await using (claim)
+        {
+            try
+            {
+                replies = await TurnAsync(partition, item, own ? work.Activity ?? Map(item) : Map(item), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+        }
+
+        // Outside the claim: recording the failure must not hold the person's partition on other hosts.
+        if (failure is not null)
+        {
+            await FailedAsync(partition, item, own, failure, ct);
             return;
         }
 
@@ -199,13 +260,40 @@ public sealed partial class ChannelLoop : IDisposable
             ProcessingMetrics.WithdrawalLatency.WithLabels(_channel).Observe(Math.Max(0, (_time.GetUtcNow().UtcDateTime - item.ReceivedAtUtc).TotalSeconds));
         }
 
-        _queue.Complete(partition);
+        Finish(partition, own);
         ProcessingMetrics.InboxBacklog.WithLabels(_channel).Set(_queue.Count);
         if (replies.Count > 0)
         {
             _committed(replies);
         }
     }
+
+    // The partition's head is done; or, when an older update of another host ran in its place, the head runs next.
+    private void Finish(Partition partition, bool own)
+    {
+        if (own)
+        {
+            _queue.Complete(partition);
+        }
+        else
+        {
+            _queue.Again(partition);
+        }
+    }
+
+    private async Task<IReadOnlyList<OutboxMessage>> TurnAsync(Partition partition, InboxItem item, Activity? activity, CancellationToken ct) =>
+        activity is null ? await SkipAsync(item, "nothing for the bot", "skipped", [], ct)
+        : Flooding(partition, item, activity) ? _flood.Fold(partition.Key, item.ReceivedAtUtc) switch
+        {
+            FloodDecision.FoldAndNotice => await SkipAsync(item, FoldedFlood, "coalesced", TooMany(activity), ct),
+            _ => await SkipAsync(item, FoldedFlood, "coalesced", [], ct),
+        }
+        : _flood.Check(partition.Key, activity, item.ReceivedAtUtc) switch
+        {
+            FloodDecision.Run => await RunTurnAsync(item, activity, ct),
+            FloodDecision.FoldAndNotice => await SkipAsync(item, Folded, "coalesced", SlowDown(activity), ct),
+            _ => await SkipAsync(item, Folded, "coalesced", [], ct),
+        };
 
     private async Task<IReadOnlyList<OutboxMessage>> RunTurnAsync(InboxItem item, Activity activity, CancellationToken ct)
     {
@@ -264,7 +352,7 @@ public sealed partial class ChannelLoop : IDisposable
         },
     ];
 
-    private async Task FailedAsync(Partition partition, InboxItem item, Exception ex, CancellationToken ct)
+    private async Task FailedAsync(Partition partition, InboxItem item, bool own, Exception ex, CancellationToken ct)
     {
         item.ProcessedAtUtc = null;
         var attempt = item.Attempts + 1;
@@ -283,7 +371,7 @@ public sealed partial class ChannelLoop : IDisposable
                 Interlocked.Increment(ref _setAside);
                 ProcessingMetrics.SetAside.WithLabels(_channel).Inc();
                 ProcessingMetrics.TurnsProcessed.WithLabels(_channel, "set-aside").Inc();
-                _queue.Complete(partition);
+                Finish(partition, own);
                 await AlertSetAsideAsync(item, ct);
                 return;
             }
@@ -350,6 +438,12 @@ public sealed partial class ChannelLoop : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} store failed while recording a failed update; it stays unprocessed")]
     private partial void LogStoreFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming a {Channel} update's person failed; it stays unprocessed")]
+    private partial void LogClaimFailed(Exception ex, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for {Channel} updates other hosts left unprocessed failed; trying again")]
+    private partial void LogPollFailed(Exception ex, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Channel} update was set aside, but the operators' alert could not be raised")]
     private partial void LogAlertFailed(Exception ex, string channel);

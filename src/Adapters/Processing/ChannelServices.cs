@@ -16,4 +16,5 @@ public sealed record ChannelServices(
     IOptions<ProcessingOptions> Options,
     TimeProvider Time,
     ILoggerFactory Logs,
-    Core.Alerts.AlertBoard? Alerts = null);
+    Core.Alerts.AlertBoard? Alerts = null,
+    IPartitionClaims? Claims = null);

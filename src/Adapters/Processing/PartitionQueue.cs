@@ -186,6 +186,21 @@ public sealed class PartitionQueue : IDisposable
         }
     }
 
+    /// <summary>
+    /// A turn ran in the head update's place (an older update of the same person, stored by another host): the head
+    /// stays and the partition is ready again, behind the others.
+    /// </summary>
+    public void Again(Partition partition)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        lock (_lock)
+        {
+            partition.Running = false;
+            _running--;
+            AfterRunLocked(partition);
+        }
+    }
+
     /// <summary>The head update failed and is retried at <paramref name="retry"/>; the person's later updates wait, nobody else does.</summary>
     public void Park(Partition partition, TimeSpan retry, TimeProvider time)
     {

@@ -25,7 +25,7 @@ public abstract class PlatformChannel : BackgroundService, IChannelHealthSource
         Pacer = new SendPacer(client.Limits, services.Time);
         Sender = new OutboxSender(client, services.Outbox, ReportUnreachableAsync, services.Time, logger, Pacer);
         Loop = new ChannelLoop(client.Channel, services.Inbox, services.Transactions, services.Bot, services.Withdrawals,
-            toActivity, Sender.Enqueue, services.Options.Value, services.Time, logger, services.Alerts);
+            toActivity, Sender.Enqueue, services.Options.Value, services.Time, logger, services.Alerts, services.Claims);
     }
 
     public string Channel => _client.Channel;

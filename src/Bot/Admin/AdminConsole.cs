@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using PdBot.Adapters.Files;
 
@@ -52,19 +53,7 @@ public static class AdminConsole
             o.Cookie.Path = Path;
         });
 
-        // Keys that sign the cookies live beside the database, so sessions survive a restart and never
-        // leave the clinic's machine; like the database, only PdBot's user may read them.
-        var keys = options.KeysPath;
-        if (string.IsNullOrWhiteSpace(keys))
-        {
-            var db = System.IO.Path.GetFullPath(configuration["Storage:Path"] ?? "data/pdbot.db");
-            keys = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(db)!, "keys");
-            PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(db)!);
-        }
-
-        PrivateFiles.CreateDirectory(keys);
-        PrivateFiles.TightenFiles(keys);
-        services.AddDataProtection().SetApplicationName("PdBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        AddSigningKeys(services, configuration, options);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Path = Path;
@@ -98,6 +87,34 @@ public static class AdminConsole
         app.MapRazorPages();
         app.MapGet(Path + "/admin.css", () => Results.Text(AdminStyles.Css, "text/css; charset=utf-8")).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Keys that sign the cookies live with the data, so sessions survive a restart and never leave the clinic's
+    /// machines: beside the LiteDB file (like the database, only PdBot's user may read them), or in the shared
+    /// PostgreSQL database, where every host reads the same keys.
+    /// </summary>
+    private static void AddSigningKeys(IServiceCollection services, IConfiguration configuration, AdminConsoleOptions options)
+    {
+        var protection = services.AddDataProtection().SetApplicationName("PdBot");
+        if (Hosting.PdBotConfiguration.Storage(configuration).IsPostgreSql && string.IsNullOrWhiteSpace(options.KeysPath))
+        {
+            services.AddSingleton<PgDataProtectionKeys>();
+            services.AddOptions<KeyManagementOptions>().Configure<PgDataProtectionKeys>((o, keys) => o.XmlRepository = keys);
+            return;
+        }
+
+        var keys = options.KeysPath;
+        if (string.IsNullOrWhiteSpace(keys))
+        {
+            var db = System.IO.Path.GetFullPath(configuration["Storage:Path"] ?? "data/pdbot.db");
+            keys = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(db)!, "keys");
+            PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(db)!);
+        }
+
+        PrivateFiles.CreateDirectory(keys);
+        PrivateFiles.TightenFiles(keys);
+        protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
     }
 
     /// <summary>The signed-in admin's login (the audit actor).</summary>

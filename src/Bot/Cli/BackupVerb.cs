@@ -1,5 +1,7 @@
 using System.CommandLine;
 using PdBot.Adapters.Backup;
+using PdBot.Bot.Hosting;
+using PdBot.Bot.Hosting.PostgreSql;
 
 namespace PdBot.Bot.Cli;
 
@@ -27,6 +29,12 @@ public static class BackupVerb
     public static async Task<int> RunAsync(CliConsole console, string? file, bool force, string? dbPath, IReadOnlyList<string> configArgs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(console);
+        if (!CliHost.IsLive && PdBotConfiguration.Storage(configArgs, dbPath).IsPostgreSql)
+        {
+            await console.Error.WriteLineAsync($"pdbot backup: {PostgreSqlHost.BackupsByPostgreSql}");
+            return Refused;
+        }
+
         if (string.IsNullOrWhiteSpace(file))
         {
             await console.Error.WriteLineAsync("pdbot backup: укажите файл копии: --out ФАЙЛ.");

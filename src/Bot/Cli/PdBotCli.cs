@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Microsoft.Extensions.Options;
 using PdBot.Bot.Cli.Control;
+using PdBot.Bot.Hosting;
 
 namespace PdBot.Bot.Cli;
 
@@ -33,7 +34,9 @@ public static class PdBotCli
                 return 2;
             }
 
+            // On PostgreSQL a verb opens the shared database itself: there is no single host to go through.
             if (!serves && !CliHost.IsLive
+                && !PdBotConfiguration.Storage(parse.UnmatchedTokens, DbPath(parse)).IsPostgreSql
                 && await ControlClient.TryRunAsync(ControlSocketPath.For(DbPath(parse), parse.UnmatchedTokens), args, console, cancellationToken) is { } remote)
             {
                 return remote;
@@ -45,6 +48,12 @@ public static class PdBotCli
         {
             // Configuration and file problems are the operator's to fix: a clear line, no stack trace.
             await console.Error.WriteLineAsync($"pdbot: {ex.Message}");
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // The server is down, refuses the login, or the schema is behind (pdbot db migrate): the operator's too.
+            await console.Error.WriteLineAsync($"pdbot: ошибка PostgreSQL: {ex.Message}");
             return 2;
         }
     }

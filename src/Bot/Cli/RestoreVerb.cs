@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PdBot.Adapters.Backup;
 using PdBot.Adapters.LiteDb;
+using PdBot.Bot.Hosting;
+using PdBot.Bot.Hosting.PostgreSql;
 using PdBot.Core.Audit;
 
 namespace PdBot.Bot.Cli;
@@ -32,6 +34,12 @@ public static class RestoreVerb
         {
             // Came in through the control socket: the host that would lose its store under it is this one.
             await console.Error.WriteLineAsync($"pdbot restore: {StoreRestore.HostRunning}");
+            return Refused;
+        }
+
+        if (PdBotConfiguration.Storage(configArgs, dbPath).IsPostgreSql)
+        {
+            await console.Error.WriteLineAsync($"pdbot restore: {PostgreSqlHost.BackupsByPostgreSql}");
             return Refused;
         }
 

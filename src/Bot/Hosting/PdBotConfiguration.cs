@@ -1,3 +1,5 @@
+using PdBot.Adapters.LiteDb;
+
 namespace PdBot.Bot.Hosting;
 
 /// <summary>
@@ -19,13 +21,40 @@ public static class PdBotConfiguration
         builder.AddCommandLine(args);
     }
 
-    /// <summary>Overrides the store path (the <c>--db</c> option of the CLI verbs).</summary>
+    /// <summary>
+    /// Overrides the store path (the <c>--db</c> option of the CLI verbs). <c>--db</c> names a LiteDB file, so it also
+    /// selects LiteDB where the configuration says PostgreSql (a file kept after a move can still be checked).
+    /// </summary>
     public static void OverrideDatabase(IConfigurationBuilder builder, string? dbPath)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (!string.IsNullOrWhiteSpace(dbPath))
         {
-            builder.AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:Path", dbPath)]);
+            builder.AddInMemoryCollection([
+                new KeyValuePair<string, string?>("Storage:Path", dbPath),
+                new KeyValuePair<string, string?>("Storage:Provider", nameof(StorageProvider.LiteDb)),
+            ]);
         }
+    }
+
+    /// <summary>
+    /// The <c>Storage</c> section with its provider checked (<see cref="StorageOptions.Resolve"/>): a wrong provider or
+    /// a missing connection string stops the start with a Russian error.
+    /// </summary>
+    public static StorageOptions Storage(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        storage.Resolve();
+        return storage;
+    }
+
+    /// <summary>The <c>Storage</c> section a CLI verb would use: the same sources as its own host.</summary>
+    public static StorageOptions Storage(IReadOnlyList<string> configArgs, string? dbPath)
+    {
+        var builder = new ConfigurationBuilder();
+        AddSources(builder, [.. configArgs]);
+        OverrideDatabase(builder, dbPath);
+        return Storage(builder.Build());
     }
 }

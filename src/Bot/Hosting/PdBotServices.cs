@@ -4,6 +4,7 @@ using PdBot.Adapters.Processing;
 using PdBot.Adapters.Telegram;
 using PdBot.Adapters.Vk;
 using PdBot.Bot.Conversation;
+using PdBot.Bot.Hosting.PostgreSql;
 using PdBot.Core.Audit;
 using PdBot.Core.Calendar;
 using PdBot.Core.Consent;
@@ -19,6 +20,7 @@ public static class PdBotServices
 {
     public static IServiceCollection AddPdBot(this IServiceCollection services, IConfiguration configuration)
     {
+        var storage = PdBotConfiguration.Storage(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OperatorOptions>().BindConfiguration("Operator")
             .Validate(o => !o.Validate().Any(), "Operator: нужны название оператора (Name) и абсолютный адрес политики (PolicyUrl)").ValidateOnStart();
@@ -68,7 +70,12 @@ public static class PdBotServices
             .AddSingleton<PdBot.Core.Admin.AdminSignIn>()
             .AddSingleton<PdBot.Core.Admin.AdminAccountChanges>()
             .AddSingleton<PdBot.Core.Admin.AdminEnrollment>();
-        services.AddBackups();
+        services.AddBackups(daily: !storage.IsPostgreSql);
+        if (storage.IsPostgreSql)
+        {
+            services.AddPostgreSqlHost(storage.ConnectionString!);
+        }
+
         return services;
     }
 
@@ -106,17 +113,25 @@ public static class PdBotServices
         services.AddSingleton<PdBot.Core.ApiKeys.ApiKeyService>();
     }
 
-    /// <summary>Start-up checks that need the store: encryption, text versions and renewals.</summary>
+    /// <summary>Start-up checks that need the store: encryption (LiteDB) or the schema (PostgreSQL), text versions and renewals.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        StorageAtRest.Check(services);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("PdBot");
+        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgreSql)
+        {
+            await PostgreSqlHost.PrepareAsync(services, log, cancellationToken);
+        }
+        else
+        {
+            StorageAtRest.Check(services);
+        }
+
         var marked = await ConsentRenewal.RunAsync(
             services.GetRequiredService<IConsentStore>(),
             services.GetRequiredService<ConsentCatalog>(),
             services.GetRequiredService<TimeProvider>(),
             cancellationToken);
-        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("PdBot");
         foreach (var conflict in services.GetRequiredService<DeadlineTable>().PolicyConflicts())
         {
             log.LogWarning("Deadline: {Conflict}", conflict);

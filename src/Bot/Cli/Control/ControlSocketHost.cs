@@ -27,6 +27,13 @@ public sealed class ControlSocketHost(IOptions<StorageOptions> storage, IService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.Value.IsPostgreSql)
+        {
+            // Several hosts share the database and CLI verbs open it themselves: no host is "the" one to reach.
+            log.LogInformation("control: no control socket on PostgreSQL; CLI verbs open the database themselves");
+            return;
+        }
+
         if (!OperatingSystem.IsLinux())
         {
             log.LogWarning("control: no control socket on this platform; CLI verbs cannot reach the running host");

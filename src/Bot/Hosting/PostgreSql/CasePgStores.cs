@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PdBot.Adapters.PostgreSql;
+using PdBot.Core.Authority;
+using PdBot.Core.Incidents;
+using PdBot.Core.Unlawful;
 
 namespace PdBot.Bot.Hosting.PostgreSql;
 
@@ -9,8 +12,16 @@ public static class CasePgStores
     public static IServiceCollection AddCasePgStores(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _ = typeof(PgStorage);
-        _ = typeof(ServiceCollectionDescriptorExtensions);
+        services.RemoveAll<IIncidentStore>();
+        services.AddSingleton<PgIncidentStore>();
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<PgIncidentStore>());
+        services.RemoveAll<IAuthorityStore>();
+        services.AddSingleton<PgAuthorityStore>();
+        services.AddSingleton<IAuthorityStore>(sp => sp.GetRequiredService<PgAuthorityStore>());
+        services.RemoveAll<IUnlawfulStore>();
+        services.AddSingleton<PgUnlawfulStore>();
+        services.AddSingleton<IUnlawfulStore>(sp => sp.GetRequiredService<PgUnlawfulStore>());
+        services.AddSingleton<IPgCopyTarget, PgCaseCopy>();
         return services;
     }
 }

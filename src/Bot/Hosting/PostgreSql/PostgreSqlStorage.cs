@@ -16,6 +16,7 @@ public static class PostgreSqlStorage
         services.AddRequestPgStores();
         services.AddPurposePgStores();
         services.AddCasePgStores();
+        services.AddHostPgServices();
         return services;
     }
 }

@@ -1,0 +1,30 @@
+using LiteDB;
+using PdBot.Core.Alerts;
+
+namespace PdBot.Adapters.PostgreSql;
+
+/// <summary>
+/// <c>pdbot db copy</c>: the alerts with their ids, and <see cref="PgAlertStore.Sequence"/> moved past every id LiteDB
+/// stored or recorded as used (its <c>sequences</c> entry), so no id is handed out twice.
+/// </summary>
+public sealed class PgAlertCopy : IPgCopyTarget
+{
+    public IReadOnlyDictionary<string, string?> Tables { get; } = new Dictionary<string, string?> { [PgAlertStore.Table] = PgAlertStore.Table };
+
+    public async Task CopyAsync(LiteDatabase source, PgTx tx)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tx);
+        var last = LiteSource.SequenceLast(source, PgAlertStore.Table);
+        foreach (var alert in LiteSource.Objects<SystemAlert>(source, PgAlertStore.Table))
+        {
+            await PgAlertStore.InsertAsync(tx, alert);
+            last = Math.Max(last, alert.Id);
+        }
+
+        if (last > 0)
+        {
+            await tx.ExecuteAsync("SELECT setval($1::regclass, $2)", PgAlertStore.Sequence, last);
+        }
+    }
+}

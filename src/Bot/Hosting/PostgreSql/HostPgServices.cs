@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PdBot.Adapters.PostgreSql;
+using PdBot.Adapters.Processing;
+
+namespace PdBot.Bot.Hosting.PostgreSql;
+
+/// <summary>
+/// Processing on PostgreSQL, with several hosts on one database: turns commit through <see cref="PgTurnTransactions"/>
+/// under the person's claim (<see cref="PgPartitionClaims"/>), which the platform channels' loops take before each turn.
+/// </summary>
+public static class HostPgServices
+{
+    public static IServiceCollection AddHostPgServices(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(sp => new PgPartitionClaims(sp.GetRequiredService<PgStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.RemoveAll<IPartitionClaims>();
+        services.AddSingleton<IPartitionClaims>(sp => sp.GetRequiredService<PgPartitionClaims>());
+        services.AddSingleton<PgTurnTransactions>();
+        services.RemoveAll<ITurnTransactions>();
+        services.AddSingleton<ITurnTransactions>(sp => sp.GetRequiredService<PgTurnTransactions>());
+        return services;
+    }
+}
