@@ -78,6 +78,19 @@ public sealed class PostgreSqlHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_then_audit_verify_on_the_command_line_open_a_fresh_PostgreSql_database_themselves()
+    {
+        var environment = new Dictionary<string, string?> { ["Storage__Provider"] = "PostgreSql", ["Storage__ConnectionString"] = PgServer.CreateDatabase() };
+
+        var (chat, verify) = await WithEnvironmentAsync(environment, async () =>
+            (await CliRunner.RunWithInputAsync("/start\n1\n2\n", "chat", "--user", "7"), await CliRunner.RunAsync("audit", "verify")));
+
+        Assert.True(chat.ExitCode == 0, chat.Error);
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.Matches("Цепочка цела: проверено записей — [1-9][0-9]*\\.", verify.Out);
+    }
+
+    [Fact]
     public async Task Two_web_hosts_start_on_one_database_and_health_answers_on_each()
     {
         var connection = PgServer.CreateDatabase();
