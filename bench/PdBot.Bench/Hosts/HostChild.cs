@@ -33,15 +33,28 @@ internal sealed class HostChild : IAsyncDisposable
         var port = FreePort();
         var start = ChildProcess.Dotnet("pdbot.dll", "serve", "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             "--Storage:Path", storagePath, "--Telegram:Token", FakeTelegramApi.Token, "--Telegram:ApiBaseUrl", telegram.BaseUrl,
-            "--Telegram:Mode", "webhook", "--Telegram:WebhookSecret", Secret, "--Logging:LogLevel:Default", "Warning");
+            "--Telegram:Mode", "Webhook", "--Telegram:WebhookSecret", Secret, "--Logging:LogLevel:Default", "Warning");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            // The last lines only: why a host did not start.
+            if (line is not null)
+            {
+                said.Enqueue(line);
+                while (said.Count > 20 && said.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostChild(process, $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -51,7 +64,7 @@ internal sealed class HostChild : IAsyncDisposable
             if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(90))
             {
                 await host.DisposeAsync();
-                throw new InvalidOperationException("pdbot serve did not start");
+                throw new InvalidOperationException("pdbot serve did not start:\n" + string.Join('\n', said));
             }
 
             await Task.Delay(100);

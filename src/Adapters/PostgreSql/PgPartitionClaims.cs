@@ -22,6 +22,9 @@ public sealed class PgPartitionClaims : IPartitionClaims, IDisposable
     private const string WaitingIds =
         "SELECT id FROM inbox WHERE channel = $1 AND processed_at IS NULL AND received_at < $2 ORDER BY received_at, id LIMIT $3";
     private const string ItemsById = "SELECT doc FROM inbox WHERE id = ANY($1) AND processed_at IS NULL ORDER BY received_at, id";
+    private const string Heartbeat = "INSERT INTO hosts (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at";
+    private const string AnyDead = "SELECT EXISTS (SELECT 1 FROM hosts WHERE seen_at < $1)";
+    private const string ForgetDead = "DELETE FROM hosts WHERE seen_at < $1";
     private const int StrandedBatch = 2000;
 
     private readonly PgStorage _storage;
@@ -39,6 +42,9 @@ public sealed class PgPartitionClaims : IPartitionClaims, IDisposable
         PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(500);
         StrandedAfter = strandedAfter ?? TimeSpan.FromSeconds(1);
         LockWait = lockWait ?? TimeSpan.FromSeconds(3);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval.Value, TimeSpan.Zero, nameof(pollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StrandedAfter, TimeSpan.Zero, nameof(strandedAfter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LockWait, TimeSpan.Zero, nameof(lockWait));
 
         // A claim holds a connection for its whole turn, and the turn reads on others: half the pool at most, so reads never starve.
         var pool = new NpgsqlConnectionStringBuilder(storage.DataSource.ConnectionString).MaxPoolSize;
@@ -48,6 +54,15 @@ public sealed class PgPartitionClaims : IPartitionClaims, IDisposable
     public TimeSpan? PollInterval { get; }
 
     public TimeSpan StrandedAfter { get; }
+
+    /// <summary>A host not heard of for this long is taken for dead (four polls, at least 2 s).</summary>
+    public TimeSpan DeadAfter => TimeSpan.FromTicks(Math.Max(PollInterval!.Value.Ticks * 4, TimeSpan.FromSeconds(2).Ticks));
+
+    /// <summary>While every host is alive, an update is taken from its host only when it waited this long (a host stuck, not dead).</summary>
+    public TimeSpan LiveTakeOverAfter { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This host, as the others see it in <c>hosts</c>.</summary>
+    public string HostId { get; } = Guid.NewGuid().ToString("N");
 
     public TimeSpan LockWait { get; }
 
@@ -110,14 +125,29 @@ public sealed class PgPartitionClaims : IPartitionClaims, IDisposable
         }
     }
 
+    /// <summary>
+    /// Says this host is alive, then returns the updates left unprocessed: after <see cref="StrandedAfter"/> while a
+    /// host has stopped saying so (it died: its people are taken over at once), otherwise only after
+    /// <see cref="LiveTakeOverAfter"/> (a live host is left its own backlog; taking it would only add work).
+    /// </summary>
     public Task<IReadOnlyList<InboxItem>> StrandedAsync(string channel, Func<string, bool> known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(known);
+        var now = _time.GetUtcNow().UtcDateTime;
+        _storage.Execute(Heartbeat, HostId, PgTime.Utc(now));
+        var deadBefore = PgTime.Utc(now - DeadAfter);
+        var someoneDied = _storage.Query(AnyDead, r => r.GetBoolean(0), deadBefore)[0];
 
         // Ids first (cheap), then only the updates this host does not know, with their payloads.
-        var before = PgTime.Utc(_time.GetUtcNow().UtcDateTime - StrandedAfter);
+        var before = PgTime.Utc(now - (someoneDied ? StrandedAfter : LiveTakeOverAfter));
         var ids = _storage.Query(WaitingIds, r => r.GetString(0), channel, before, StrandedBatch).Where(id => !known(id)).ToArray();
         IReadOnlyList<InboxItem> items = ids.Length == 0 ? [] : _storage.Documents<InboxItem>(ItemsById, new object?[] { ids });
+        if (someoneDied && ids.Length == 0)
+        {
+            // Everything the dead left is known here (or done): back to leaving live hosts their backlogs.
+            _storage.Execute(ForgetDead, deadBefore);
+        }
+
         return Task.FromResult(items);
     }
 

@@ -171,9 +171,9 @@ public sealed partial class ChannelLoop : IDisposable
     /// </summary>
     private async Task PollAsync(TimeSpan every, CancellationToken stoppingToken)
     {
+        // First at once: the other hosts learn this one is alive before it acknowledges much.
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(every, _time, stoppingToken);
             try
             {
                 foreach (var item in await _claims.StrandedAsync(_channel, _queue.Knows, stoppingToken))
@@ -187,6 +187,8 @@ public sealed partial class ChannelLoop : IDisposable
             {
                 LogPollFailed(ex, _channel);
             }
+
+            await Task.Delay(every, _time, stoppingToken);
         }
     }
 

@@ -29,4 +29,13 @@ public sealed class ProcessingOptions
     /// loses anything, and is told so.
     /// </summary>
     public int MaxQueuedPerPerson { get; set; } = 30;
+
+    /// <summary>Several hosts on one database: how often a host looks for updates the others stored and left unprocessed.</summary>
+    public double HostPollSeconds { get; set; } = 0.5;
+
+    /// <summary>
+    /// Several hosts on one database: an update unprocessed this long is taken over by any host (its own host died or is
+    /// behind). Short, so a dead host's people wait little; taking over a live host's update is safe, only extra work.
+    /// </summary>
+    public double TakeOverAfterSeconds { get; set; } = 1;
 }

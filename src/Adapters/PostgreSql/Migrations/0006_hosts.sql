@@ -7,3 +7,10 @@ COMMENT ON INDEX inbox_person_unprocessed IS
     'Partition claims: under the advisory lock on person_key, the person''s oldest unprocessed update (pg-hosts, 0006).';
 COMMENT ON INDEX inbox_unprocessed IS
     'Hosts poll it for updates stored by another host and left unprocessed (pg-hosts, 0006).';
+
+-- The hosts processing on this database, each saying it is alive every poll (seen_at, each host's clock). While one
+-- has stopped saying so, the others take over the updates it left at once; otherwise a live host keeps its own backlog.
+CREATE TABLE hosts (
+    id      text        PRIMARY KEY,
+    seen_at timestamptz NOT NULL
+);

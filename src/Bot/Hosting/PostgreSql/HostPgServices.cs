@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PdBot.Adapters.PostgreSql;
 using PdBot.Adapters.Processing;
 
@@ -13,7 +14,12 @@ public static class HostPgServices
     public static IServiceCollection AddHostPgServices(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(sp => new PgPartitionClaims(sp.GetRequiredService<PgStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var processing = sp.GetRequiredService<IOptions<ProcessingOptions>>().Value;
+            return new PgPartitionClaims(sp.GetRequiredService<PgStorage>(), sp.GetRequiredService<TimeProvider>(),
+                TimeSpan.FromSeconds(processing.HostPollSeconds), TimeSpan.FromSeconds(processing.TakeOverAfterSeconds));
+        });
         services.RemoveAll<IPartitionClaims>();
         services.AddSingleton<IPartitionClaims>(sp => sp.GetRequiredService<PgPartitionClaims>());
         services.AddSingleton<PgTurnTransactions>();
