@@ -95,17 +95,7 @@ public sealed class LiteLeadStore : ILeadStore, IPersonDataEraser
                 continue;
             }
 
-            if (lead.IsOpen)
-            {
-                (lead.State, lead.ClosedAtUtc) = (LeadState.Closed, now);
-                lead.History.Add(new LeadHistoryItem { AtUtc = now, Actor = Actors.System, Event = LeadEvents.Closed, Note = "данные субъекта уничтожены" });
-            }
-
-            if (lead.DestroyedAtUtc is null)
-            {
-                lead.ErasePersonalData(now);
-                lead.History.Add(new LeadHistoryItem { AtUtc = now, Actor = Actors.System, Event = RequestAction.Destroyed, Note = "уничтожение данных субъекта" });
-            }
+            lead.DestroyWithPerson(now);
 
             leads.Update(lead);
         }

@@ -1,3 +1,5 @@
+using PdBot.Core.Requests;
+
 namespace PdBot.Core.Leads;
 
 /// <summary>
@@ -55,5 +57,24 @@ public sealed class Lead
     {
         (Name, Phone, Day, Time, Direction) = (null, null, null, null, null);
         DestroyedAtUtc ??= nowUtc;
+    }
+
+    /// <summary>
+    /// The person's data were destroyed (every store's eraser): an open request is closed and the data erased, each
+    /// with its history line, once.
+    /// </summary>
+    public void DestroyWithPerson(DateTime nowUtc)
+    {
+        if (IsOpen)
+        {
+            (State, ClosedAtUtc) = (LeadState.Closed, nowUtc);
+            History.Add(new LeadHistoryItem { AtUtc = nowUtc, Actor = Actors.System, Event = LeadEvents.Closed, Note = "данные субъекта уничтожены" });
+        }
+
+        if (DestroyedAtUtc is null)
+        {
+            ErasePersonalData(nowUtc);
+            History.Add(new LeadHistoryItem { AtUtc = nowUtc, Actor = Actors.System, Event = RequestAction.Destroyed, Note = "уничтожение данных субъекта" });
+        }
     }
 }

@@ -1,0 +1,6 @@
+namespace PdBot.Tests.Stores.Purposes;
+
+public sealed class ReviewStore_on_LiteDb : ReviewStoreContract
+{
+    protected override Task<PurposeStores> CreateAsync() => Task.FromResult<PurposeStores>(new LitePurposeStores());
+}
