@@ -9,10 +9,10 @@ public sealed class PgTx(NpgsqlConnection connection, NpgsqlTransaction transact
 
     public NpgsqlTransaction Transaction { get; } = transaction;
 
-    public Task<int> ExecuteAsync(string sql, params object?[] args)
+    public async Task<int> ExecuteAsync(string sql, params object?[] args)
     {
-        using var command = Command(Connection, Transaction, sql, args);
-        return command.ExecuteNonQueryAsync();
+        await using var command = Command(Connection, Transaction, sql, args);
+        return await command.ExecuteNonQueryAsync();
     }
 
     public async Task<object?> ScalarAsync(string sql, params object?[] args)
