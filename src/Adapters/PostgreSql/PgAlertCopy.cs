@@ -9,7 +9,12 @@ namespace PdBot.Adapters.PostgreSql;
 /// </summary>
 public sealed class PgAlertCopy : IPgCopyTarget
 {
-    public IReadOnlyDictionary<string, string?> Tables { get; } = new Dictionary<string, string?> { [PgAlertStore.Table] = PgAlertStore.Table };
+    /// <summary>The alerts, and LiteDB's id sequences, of which the alerts' entry is read (other stores read theirs).</summary>
+    public IReadOnlyDictionary<string, string?> Tables { get; } = new Dictionary<string, string?>
+    {
+        [PgAlertStore.Table] = PgAlertStore.Table,
+        [LiteDb.IdSequence.Sequences] = null,
+    };
 
     public async Task CopyAsync(LiteDatabase source, PgTx tx)
     {

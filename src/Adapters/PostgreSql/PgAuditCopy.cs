@@ -1,4 +1,5 @@
 using LiteDB;
+using Npgsql;
 using PdBot.Adapters.LiteDb;
 using PdBot.Core.Audit;
 
@@ -13,6 +14,8 @@ public sealed class PgAuditCopy : IPgCopyTarget
     private const string InsertEntry =
         "INSERT INTO audit (seq, time_utc, kind, event, channel, person_id, user_id, purpose_id, actor, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)";
 
+    private const int BatchSize = 500;
+
     private const string UpsertMeta = "INSERT INTO meta (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc";
 
     /// <summary>meta is not counted row for row: its audit head becomes the audit_head row.</summary>
@@ -26,11 +29,24 @@ public sealed class PgAuditCopy : IPgCopyTarget
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tx);
-        foreach (var doc in LiteSource.Documents(source, LiteDbStorage.Audit))
+        // The trail is most of a store: its rows go in batches of statements, one round trip each.
+        foreach (var chunk in LiteSource.Documents(source, LiteDbStorage.Audit).Chunk(BatchSize))
         {
-            // The columns come from the mapped entry; the document goes across unchanged.
-            var e = LiteSource.Map(LiteDbStorage.Audit, doc, PgDocuments.FromDocument<AuditEntry>);
-            await tx.ExecuteAsync(InsertEntry, e.Seq, DateTime.SpecifyKind(e.TimeUtc, DateTimeKind.Utc), e.Kind, e.Event, e.Channel, e.PersonId, e.UserId, e.PurposeId, e.Actor, PgDocuments.ToJson(doc));
+            await using var batch = new NpgsqlBatch(tx.Connection, tx.Transaction);
+            foreach (var doc in chunk)
+            {
+                // The columns come from the mapped entry; the document goes across unchanged.
+                var e = LiteSource.Map(LiteDbStorage.Audit, doc, PgDocuments.FromDocument<AuditEntry>);
+                var command = new NpgsqlBatchCommand(InsertEntry);
+                foreach (var value in new object?[] { e.Seq, DateTime.SpecifyKind(e.TimeUtc, DateTimeKind.Utc), e.Kind, e.Event, e.Channel, e.PersonId, e.UserId, e.PurposeId, e.Actor, PgDocuments.ToJson(doc) })
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync();
         }
 
         foreach (var doc in LiteSource.Documents(source, LiteDbStorage.Meta))

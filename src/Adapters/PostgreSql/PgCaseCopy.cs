@@ -26,25 +26,37 @@ public sealed class PgCaseCopy(PgIncidentStore incidents, PgAuthorityStore autho
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tx);
-        await CopyAsync(source, tx, LiteIncidentStore.Incidents, incidents.Cases);
-        await CopyAsync(source, tx, LiteAuthorityStore.Collection, authority.Cases);
-        await CopyAsync(source, tx, LiteUnlawfulStore.Collection, unlawful.Cases);
+
+        // Everything is read from LiteDB before the first await: its locks belong to the thread that took them, and an
+        // open query carried over an await to another thread fails.
+        var incidentRows = Read<Incident>(source, LiteIncidentStore.Incidents);
+        var authorityRows = Read<AuthorityRequest>(source, LiteAuthorityStore.Collection);
+        var unlawfulRows = Read<UnlawfulCase>(source, LiteUnlawfulStore.Collection);
+        await WriteAsync(tx, incidentRows, incidents.Cases);
+        await WriteAsync(tx, authorityRows, authority.Cases);
+        await WriteAsync(tx, unlawfulRows, unlawful.Cases);
     }
 
-    private static async Task CopyAsync<T>(LiteDatabase source, PgTx tx, string collection, PgCaseTable<T> table)
+    /// <summary>The collection's documents and the last number LiteDB recorded as handed out (0 when none).</summary>
+    private static (List<T> Items, long Last) Read<T>(LiteDatabase source, string collection)
+    {
+        var items = source.GetCollection<T>(collection).FindAll().ToList();
+        var stored = source.GetCollection(IdSequence.Sequences).FindById(collection);
+        return (items, stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0);
+    }
+
+    private static async Task WriteAsync<T>(PgTx tx, (List<T> Items, long Last) rows, PgCaseTable<T> table)
         where T : class
     {
         long maxId = 0;
-        foreach (var item in source.GetCollection<T>(collection).FindAll())
+        foreach (var item in rows.Items)
         {
             await table.UpsertAsync(tx, item);
             maxId = Math.Max(maxId, table.IdOf(item));
         }
 
-        var stored = source.GetCollection(IdSequence.Sequences).FindById(collection);
-        var last = stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
         var handedOut = Convert.ToInt64(await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", table.Sequence), CultureInfo.InvariantCulture);
-        var used = Math.Max(Math.Max(last, maxId), handedOut);
+        var used = Math.Max(Math.Max(rows.Last, maxId), handedOut);
 
         // setval(…, false) makes the next value 1 itself: a register never numbered starts at 1, as in LiteDB.
         await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", table.Sequence, Math.Max(used, 1), used > 0);

@@ -35,11 +35,11 @@ public sealed class PgInbox(PgStorage storage) : IInbox, IPgPersonDataEraser
     public async Task<bool> TryAddAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var added = false;
 
-        // Stored before the platform is told "ok", even inside a turn.
-        await storage.CommitNowAsync(async tx => added = await InsertAsync(tx, item), cancellationToken);
-        return added;
+        // Stored before the platform is told "ok", even inside a turn: one statement, committed on its own.
+        await using var connection = await storage.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = PgTx.Command(connection, null, Insert, Row(item));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public IReadOnlyList<InboxItem> Unprocessed(string channel) =>

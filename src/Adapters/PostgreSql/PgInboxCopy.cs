@@ -16,14 +16,18 @@ public sealed class PgInboxCopy : IPgCopyTarget
     public async Task CopyAsync(LiteDatabase source, PgTx tx)
     {
         ArgumentNullException.ThrowIfNull(source);
-        foreach (var item in source.GetCollection<InboxItem>(LiteInbox.Collection).FindAll())
+
+        // Read before the first await: a LiteDB read belongs to the thread that started it.
+        var items = source.GetCollection<InboxItem>(LiteInbox.Collection).FindAll().ToList();
+        var cursors = source.GetCollection(LiteInbox.Cursors).FindAll().Select(c => (Channel: c["_id"].AsString, Value: c["Value"].AsString)).ToList();
+        foreach (var item in items)
         {
             await PgInbox.InsertAsync(tx, item);
         }
 
-        foreach (var cursor in source.GetCollection(LiteInbox.Cursors).FindAll())
+        foreach (var (channel, value) in cursors)
         {
-            await PgInbox.SetCursorAsync(tx, cursor["_id"].AsString, cursor["Value"].AsString);
+            await PgInbox.SetCursorAsync(tx, channel, value);
         }
     }
 }

@@ -6,14 +6,15 @@ namespace PdBot.Adapters.PostgreSql;
 internal static class PgPurposeCopy
 {
     /// <summary>
-    /// Sets <paramref name="sequence"/> so its next id is above both the LiteDB sequence entry of
-    /// <paramref name="collection"/> (the largest id ever handed out, a block ahead) and <paramref name="maxId"/>:
-    /// an id the old store showed (a deleted reply, «запрос №12») is never handed out again.
+    /// Sets <paramref name="sequence"/> so its next id is above the LiteDB sequence entry of <paramref name="collection"/>
+    /// (the largest id ever handed out, a block ahead), <paramref name="maxId"/> and any id the sequence has handed out
+    /// already: an id the old store showed (a deleted reply, «запрос №12») is never handed out again.
     /// </summary>
     public static async Task SetSequenceAsync(LiteDatabase source, PgTx tx, string sequence, string? collection, long maxId)
     {
         var stored = collection is not null && source.GetCollection(LiteDb.IdSequence.Sequences).FindById(collection)?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
-        var last = Math.Max(stored, maxId);
+        var handedOut = Convert.ToInt64(await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", sequence), System.Globalization.CultureInfo.InvariantCulture);
+        var last = Math.Max(Math.Max(stored, maxId), handedOut);
         await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", sequence, Math.Max(last, 1), last > 0);
     }
 

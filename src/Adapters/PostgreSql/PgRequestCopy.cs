@@ -24,25 +24,32 @@ public sealed class PgRequestCopy : IPgCopyTarget
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tx);
-        foreach (var r in source.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll())
+
+        // Read before the first await: a LiteDB read belongs to the thread that started it.
+        var requests = source.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll().ToList();
+        var outbox = source.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).FindAll().ToList();
+        var sequences = source.GetCollection(IdSequence.Sequences);
+        var (requestsLast, outboxLast) = (Last(sequences.FindById(LiteRequestStore.Requests)), Last(sequences.FindById(LiteRequestStore.Outbox)));
+
+        foreach (var r in requests)
         {
             await PgRequestStore.UpsertRequestAsync(tx, r);
         }
 
-        await PgRequestStore.InsertOutboxAsync(tx, [.. source.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).FindAll()]);
-
-        var sequences = source.GetCollection(IdSequence.Sequences);
-        await MoveAsync(tx, PgRequestStore.RequestSequence, "SELECT coalesce(max(id), 0) FROM requests", sequences.FindById(LiteRequestStore.Requests));
-        await MoveAsync(tx, PgRequestStore.OutboxSequence, "SELECT coalesce(max(id), 0) FROM outbox", sequences.FindById(LiteRequestStore.Outbox));
+        await PgRequestStore.InsertOutboxAsync(tx, outbox);
+        await MoveAsync(tx, PgRequestStore.RequestSequence, "SELECT coalesce(max(id), 0) FROM requests", requestsLast);
+        await MoveAsync(tx, PgRequestStore.OutboxSequence, "SELECT coalesce(max(id), 0) FROM outbox", outboxLast);
     }
 
     /// <summary>The sequence's next value comes after the stored Last, the largest id in the table and any value it has handed out.</summary>
-    private static async Task MoveAsync(PgTx tx, string sequence, string maxIdSql, BsonDocument? stored)
+    private static async Task MoveAsync(PgTx tx, string sequence, string maxIdSql, long last)
     {
-        var last = stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
         var maxId = await tx.ScalarAsync(maxIdSql);
         var handedOut = await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", sequence);
         var used = Math.Max(last, Math.Max(Convert.ToInt64(maxId, CultureInfo.InvariantCulture), Convert.ToInt64(handedOut, CultureInfo.InvariantCulture)));
         await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", sequence, Math.Max(used, 1), used > 0);
     }
+
+    /// <summary>The largest id LiteDB recorded as used (<see cref="IdSequence"/>), 0 when none.</summary>
+    private static long Last(BsonDocument? stored) => stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
 }

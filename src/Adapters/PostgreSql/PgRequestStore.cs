@@ -143,7 +143,7 @@ public sealed class PgRequestStore(PgStorage storage, IEnumerable<IPgPersonDataE
         }
 
         changes.Requests.ForEach(RememberRequest);
-        RememberPersonAndConsents(changes.Person, changes.Consents);
+        PgConsentStore.Remember(changes.Person, changes.Consents);
 
         return storage.WriteAsync(async tx =>
         {
@@ -154,16 +154,10 @@ public sealed class PgRequestStore(PgStorage storage, IEnumerable<IPgPersonDataE
 
             if (changes.Person is { } person)
             {
-                await UpsertPersonAsync(tx, person);
+                await PgConsentStore.UpsertPersonAsync(tx, person);
             }
 
-            foreach (var c in changes.Consents)
-            {
-                await tx.ExecuteAsync(
-                    "INSERT INTO consents (id, person_id, purpose_id, state, text_version, doc) VALUES ($1, $2, $3, $4, $5, $6::jsonb) " +
-                    "ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, purpose_id = excluded.purpose_id, state = excluded.state, text_version = excluded.text_version, doc = excluded.doc",
-                    c.Id, c.PersonId, c.PurposeId, c.State.ToString(), c.TextVersion, PgDocuments.ToJson(c));
-            }
+            await PgConsentStore.UpsertConsentsAsync(tx, changes.Consents);
 
             // The audit entries go in first, so erasure strips their ids too (the salted digests stay, the chain verifies).
             await WriteAsync(tx, changes.Outgoing, changes.Audit);
@@ -235,7 +229,7 @@ public sealed class PgRequestStore(PgStorage storage, IEnumerable<IPgPersonDataE
 
         // The last guard: nobody with a consent in force loses their identifiers (the transaction is rolled back).
         var inForce = await tx.ScalarAsync(
-            "SELECT EXISTS (SELECT 1 FROM consents WHERE person_id = $1 AND doc->>'State' = ANY($2))",
+            "SELECT EXISTS (SELECT 1 FROM consents WHERE person_id = $1 AND state = ANY($2))",
             erasure.PersonId, new[] { nameof(ConsentState.Given), nameof(ConsentState.NeedsRenewal) });
         if (inForce is true)
         {
@@ -249,7 +243,7 @@ public sealed class PgRequestStore(PgStorage storage, IEnumerable<IPgPersonDataE
             person.PlatformUserId = "";
             person.ChatId = "";
             person.Unreachable = true;
-            await UpsertPersonAsync(tx, person);
+            await PgConsentStore.UpsertPersonAsync(tx, person);
         }
 
         foreach (var e in await tx.DocumentsAsync<AuditEntry>("SELECT doc FROM audit WHERE person_id = $1 AND user_id IS NOT NULL ORDER BY seq FOR UPDATE", erasure.PersonId))
@@ -259,32 +253,8 @@ public sealed class PgRequestStore(PgStorage storage, IEnumerable<IPgPersonDataE
         }
     }
 
-    private static Task<int> UpsertPersonAsync(PgTx tx, Person person) =>
-        tx.ExecuteAsync(
-            "INSERT INTO people (id, person_key, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO UPDATE SET person_key = excluded.person_key, doc = excluded.doc",
-            person.Id, person.Key, PgDocuments.ToJson(person));
-
     private static void RememberRequest(SubjectRequest r) =>
         PgTurnWrites.Current?.Remember(Requests, r.Id.ToString(CultureInfo.InvariantCulture), r);
-
-    /// <summary>What the consent store reads later in the turn (the same tables and ids it remembers its own saves by).</summary>
-    private static void RememberPersonAndConsents(Person? person, IEnumerable<ConsentRecord> records)
-    {
-        if (PgTurnWrites.Current is not { } turn)
-        {
-            return;
-        }
-
-        if (person is not null)
-        {
-            turn.Remember(LiteDbStorage.People, person.Id, person);
-        }
-
-        foreach (var r in records)
-        {
-            turn.Remember(LiteDbStorage.Consents, r.Id, r);
-        }
-    }
 
     private static async Task WriteAsync(PgTx tx, IReadOnlyList<OutboxMessage> outgoing, IReadOnlyList<AuditEntry> entries)
     {

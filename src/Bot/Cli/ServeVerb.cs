@@ -26,10 +26,13 @@ public static class ServeVerb
         app.Logger.LogInformation("PdBot is listening on {Urls}. Admin console: {Console}", urls, app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         if (app.Services.GetRequiredService<PdBot.Core.Admin.IAdminAccounts>().Count() == 0)
         {
+            var how = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PdBot.Adapters.LiteDb.StorageOptions>>().Value.IsPostgreSql
+                ? "with the same Storage settings: the verb opens the database itself"
+                : "as the same user: the verb runs inside this host through its control socket";
             app.Logger.LogInformation(
-                "No admin account yet. Create the first one (in another terminal, as the same user: the verb runs inside this host through its control socket) with "
+                "No admin account yet. Create the first one (in another terminal, {How}) with "
                 + "`dotnet run --project src/Bot -- admin add --login NAME`, then sign in at {Console}/login",
-                app.Urls.First().TrimEnd('/') + AdminConsole.Path);
+                how, app.Urls.First().TrimEnd('/') + AdminConsole.Path);
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

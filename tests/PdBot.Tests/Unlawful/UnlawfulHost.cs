@@ -6,12 +6,12 @@ using PdBot.Core.Unlawful;
 
 namespace PdBot.Tests.Unlawful;
 
-/// <summary><see cref="PdBotTestHost"/> (LiteDB on disk, fake clock at Mon 2026-11-23) with a person and a registered case.</summary>
-public sealed class UnlawfulHost(Dictionary<string, string?>? overrides = null) : IDisposable
+/// <summary><see cref="PdBotTestHost"/> (LiteDB on disk unless given another host, fake clock at Mon 2026-11-23) with a person and a registered case.</summary>
+public sealed class UnlawfulHost(Dictionary<string, string?>? overrides = null, PdBotTestHost? host = null) : IDisposable
 {
     public const string Channel = "test";
 
-    public PdBotTestHost Host { get; } = new(overrides);
+    public PdBotTestHost Host { get; } = host ?? new(overrides);
 
     public UnlawfulService Service => Host.Services.GetRequiredService<UnlawfulService>();
 

@@ -92,6 +92,19 @@ public sealed class CoreCopyTests
     }
 
     [Fact]
+    public async Task A_trail_longer_than_the_read_chunks_and_batches_copies_whole_with_the_same_hashes()
+    {
+        using var lite = new LiteCoreStores();
+        await lite.Audit.AppendAsync([.. Enumerable.Range(0, 2600).Select(i => Audit("e" + i))]);
+        using var pg = await PgCoreStores.CreateAsync();
+
+        await pg.Storage.CommitNowAsync(tx => new PgAuditCopy().CopyAsync(lite.Storage.Database, tx));
+
+        Assert.Equal(lite.Audit.ReadAll().Select(e => (e.Seq, e.Hash)), pg.Audit.ReadAll().Select(e => (e.Seq, e.Hash)));
+        Assert.Equal(AuditVerification.Intact(2600), pg.AuditLog.Verify());
+    }
+
+    [Fact]
     public async Task An_empty_store_copies_to_empty_tables_and_a_chain_that_verifies()
     {
         using var lite = new LiteCoreStores();

@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PdBot.Bot.Admin;
 using PdBot.Bot.Cli;
 using PdBot.Bot.Cli.Control;
 using PdBot.Bot.Conversation;
 using PdBot.Bot.Hosting;
+using PdBot.Bot.Hosting.PostgreSql;
 using PdBot.Core.Audit;
 using PdBot.Core.Consent;
+using PdBot.Tests.Admin.Console;
 using PdBot.Tests.Cli;
 using PdBot.Tests.Conversations;
 using PdBot.Tests.PostgreSql;
@@ -75,6 +78,19 @@ public sealed class PostgreSqlHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_then_audit_verify_on_the_command_line_open_a_fresh_PostgreSql_database_themselves()
+    {
+        var environment = new Dictionary<string, string?> { ["Storage__Provider"] = "PostgreSql", ["Storage__ConnectionString"] = PgServer.CreateDatabase() };
+
+        var (chat, verify) = await WithEnvironmentAsync(environment, async () =>
+            (await CliRunner.RunWithInputAsync("/start\n1\n2\n", "chat", "--user", "7"), await CliRunner.RunAsync("audit", "verify")));
+
+        Assert.True(chat.ExitCode == 0, chat.Error);
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.Matches("Цепочка цела: проверено записей — [1-9][0-9]*\\.", verify.Out);
+    }
+
+    [Fact]
     public async Task Two_web_hosts_start_on_one_database_and_health_answers_on_each()
     {
         var connection = PgServer.CreateDatabase();
@@ -82,19 +98,35 @@ public sealed class PostgreSqlHostTests : IDisposable
         await using var first = await RunningHost.StartAsync(connection, _tmp.File("a/pdbot.db"));
         await using var second = await RunningHost.StartAsync(connection, _tmp.File("a/pdbot.db"));
 
-        foreach (var app in new[] { first.App, second.App })
+        foreach (var host in new[] { first, second })
         {
             using var http = new HttpClient();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            using var response = await http.GetAsync(new Uri(address + HealthEndpoint.Path));
+            using var response = await http.GetAsync(new Uri(host.Address + HealthEndpoint.Path));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
-            Assert.Null(app.Services.GetServices<IHostedService>().OfType<ControlSocketHost>().Single().SocketPath);
+            Assert.Null(host.App.Services.GetServices<IHostedService>().OfType<ControlSocketHost>().Single().SocketPath);
         }
 
         Assert.False(File.Exists(_tmp.File("a/pdbot.db")));
         Assert.False(File.Exists(_tmp.File("a/pdbot.sock")));
+    }
+
+    [Fact]
+    public async Task An_admin_signed_in_on_one_host_is_signed_in_on_another_and_the_home_page_names_PostgreSQL_backups()
+    {
+        var connection = PgServer.CreateDatabase();
+        await using var first = await ConsoleHost.StartAsync("--Storage:Provider", "PostgreSql", "--Storage:ConnectionString", connection);
+        await using var second = await RunningHost.StartAsync(connection, _tmp.File("b/pdbot.db"), first.Clock);
+        using var signedIn = await ConsoleClient.SignInAsync(first, ConsoleHost.AdminLogin);
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(second.Address + AdminConsole.Path));
+        request.Headers.Add("Cookie", AdminConsole.CookieName + "=" + signedIn.SessionCookie);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(PostgreSqlHost.BackupsByPostgreSql, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>A started web host on PostgreSQL, stopped and disposed at the end of the test.</summary>
@@ -102,10 +134,20 @@ public sealed class PostgreSqlHostTests : IDisposable
     {
         public WebApplication App { get; } = app;
 
-        public static async Task<RunningHost> StartAsync(string connection, string dbPath)
+        /// <summary>http://127.0.0.1:PORT, without a trailing slash.</summary>
+        public string Address => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+
+        public static async Task<RunningHost> StartAsync(string connection, string dbPath, TimeProvider? clock = null)
         {
             var app = ServeVerb.BuildApp(
-                ["--urls", "http://127.0.0.1:0", "--Storage:Provider", "PostgreSql", "--Storage:ConnectionString", connection, "--Storage:Path", dbPath]);
+                ["--urls", "http://127.0.0.1:0", "--Storage:Provider", "PostgreSql", "--Storage:ConnectionString", connection, "--Storage:Path", dbPath],
+                s =>
+                {
+                    if (clock is not null)
+                    {
+                        s.AddSingleton(clock);
+                    }
+                });
             try
             {
                 await PdBotServices.PrepareAsync(app.Services, default);

@@ -55,6 +55,18 @@ public sealed class StorageProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verb_whose_server_cannot_be_reached_exits_2_with_one_line_and_no_password()
+    {
+        var result = await CliRunner.RunAsync(
+            "audit", "verify", "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=Host=127.0.0.1;Port=1;Username=pdbot;Password=secret-word;Timeout=2");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("pdbot: ошибка PostgreSQL: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-word", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_web_host_does_not_start_on_PostgreSql_without_a_connection_string()
     {
         var error = Assert.Throws<InvalidOperationException>(() => ServeVerb.BuildApp(["--Storage:Provider", "PostgreSql", "--Storage:Path", _tmp.File("pdbot.db")]));

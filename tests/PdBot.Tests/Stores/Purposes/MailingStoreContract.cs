@@ -93,7 +93,7 @@ public abstract class MailingStoreContract : PurposeStoreContract
     {
         var mailing = NewMailing(MailingState.Sending);
         await Store.AddAsync(mailing, []);
-        var audience = Enumerable.Range(1, 50).Select(i => "p" + i).ToList();
+        var audience = Enumerable.Range(1, 200).Select(i => "p" + i).ToList();
         var second = Stores.SecondHostMailings();
 
         await Task.WhenAll(
@@ -129,5 +129,28 @@ public abstract class MailingStoreContract : PurposeStoreContract
         Assert.Null(Store.FindDelivery(second.Id, "p10"));
         Assert.Equal([first.Id, second.Id], Store.DeliveriesOfPerson("p2").Select(r => r.MailingId));
         Assert.Equal(MailingLedger.Hash([sent, failed, Row(first.Id, "p2")]), MailingLedger.Hash(Store.Deliveries(first.Id)));
+    }
+
+    [Fact]
+    public async Task A_finished_mailings_ledger_verifies_against_its_audit_entry_and_a_row_changed_afterwards_fails_the_check()
+    {
+        var mailing = NewMailing(MailingState.Sending);
+        await Store.AddAsync(mailing, []);
+        await Store.AddDeliveriesAsync(mailing, [Row(mailing.Id, "p1", MailingDeliveryState.Sent), Row(mailing.Id, "p2", MailingDeliveryState.Sent)], []);
+        var hash = MailingLedger.Hash(Store.Deliveries(mailing.Id));
+        mailing.State = MailingState.Completed;
+        var entry = Entry("completed");
+        (entry.Kind, entry.Detail) = (MailingEvents.Kind, MailingEvents.LedgerDetail(mailing.Id, hash, 2));
+        await Store.SaveAsync(mailing, [entry]);
+
+        var intact = LedgerCheck.Run(Stores.Audit.OfKind(MailingEvents.Kind), Store);
+        var row = Store.FindDelivery(mailing.Id, "p2")!;
+        row.PlatformMessageId = "999";
+        await Store.SaveDeliveriesAsync([row]);
+        var edited = LedgerCheck.Run(Stores.Audit.OfKind(MailingEvents.Kind), Store);
+
+        Assert.Equal((1, true), (intact.Checked, intact.IsIntact));
+        Assert.Contains($"рассылки № {mailing.Id} изменён", Assert.Single(edited.Problems), StringComparison.Ordinal);
+        Assert.True(Stores.Audit.Verify().IsIntact);
     }
 }

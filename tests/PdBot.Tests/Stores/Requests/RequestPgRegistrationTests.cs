@@ -14,6 +14,7 @@ public sealed class RequestPgRegistrationTests
     public void On_PostgreSql_the_inbox_requests_and_outbox_are_the_Pg_stores_and_no_LiteDb_eraser_is_left()
     {
         var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IInbox>(_ => throw new InvalidOperationException("the LiteDB inbox was resolved"));
         services.AddSingleton<IRequestStore>(_ => throw new InvalidOperationException("the LiteDB request store was resolved"));
         services.AddSingleton<IOutbox>(_ => throw new InvalidOperationException("the LiteDB outbox was resolved"));

@@ -45,13 +45,8 @@ public sealed class RequestStoresOnPostgreSql : IRequestStores
 
     public Task SavePersonAsync(Person person, params ConsentRecord[] consents) => Storage.CommitNowAsync(async tx =>
     {
-        await tx.ExecuteAsync("INSERT INTO people (id, person_key, doc) VALUES ($1, $2, $3::jsonb)", person.Id, person.Key, PgDocuments.ToJson(person));
-        foreach (var c in consents)
-        {
-            await tx.ExecuteAsync(
-                "INSERT INTO consents (id, person_id, purpose_id, state, text_version, doc) VALUES ($1, $2, $3, $4, $5, $6::jsonb)",
-                c.Id, c.PersonId, c.PurposeId, c.State.ToString(), c.TextVersion, PgDocuments.ToJson(c));
-        }
+        await PgConsentStore.UpsertPersonAsync(tx, person);
+        await PgConsentStore.UpsertConsentsAsync(tx, consents);
     });
 
     public Person? FindPerson(string id) => Storage.Documents<Person>("SELECT doc FROM people WHERE id = $1", id).FirstOrDefault();
