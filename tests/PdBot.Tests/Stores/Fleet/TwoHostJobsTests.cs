@@ -11,6 +11,7 @@ using PdBot.Tests.PostgreSql;
 namespace PdBot.Tests.Stores.Fleet;
 
 /// <summary>Two real web hosts on one PostgreSQL database, on one fake clock: the daily jobs run on one host at a time.</summary>
+[Collection(PdBot.Tests.Stores.Hosts.RealHostProcesses.Name)]
 public sealed class TwoHostJobsTests : IDisposable
 {
     private static readonly string[] Jobs =

@@ -12,6 +12,7 @@ using PdBot.Tests.Telegram;
 namespace PdBot.Tests.Stores.Hosts;
 
 /// <summary>Two real <c>pdbot serve</c> processes on one PostgreSQL database behind the Telegram webhook, one killed with SIGKILL in a burst.</summary>
+[Collection(RealHostProcesses.Name)]
 public sealed class TwoHostProcessTests
 {
     private const int People = 60;
