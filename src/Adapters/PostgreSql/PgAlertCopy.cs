@@ -27,9 +27,6 @@ public sealed class PgAlertCopy : IPgCopyTarget
             last = Math.Max(last, alert.Id);
         }
 
-        if (last > 0)
-        {
-            await tx.ExecuteAsync("SELECT setval($1::regclass, $2)", PgAlertStore.Sequence, last);
-        }
+        await PgSequence.MovePastAsync(tx, PgAlertStore.Sequence, last);
     }
 }

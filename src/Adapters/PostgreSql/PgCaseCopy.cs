@@ -41,8 +41,7 @@ public sealed class PgCaseCopy(PgIncidentStore incidents, PgAuthorityStore autho
     private static (List<T> Items, long Last) Read<T>(LiteDatabase source, string collection)
     {
         var items = source.GetCollection<T>(collection).FindAll().ToList();
-        var stored = source.GetCollection(IdSequence.Sequences).FindById(collection);
-        return (items, stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0);
+        return (items, LiteSource.SequenceLast(source, collection));
     }
 
     private static async Task WriteAsync<T>(PgTx tx, (List<T> Items, long Last) rows, PgCaseTable<T> table)
@@ -55,10 +54,6 @@ public sealed class PgCaseCopy(PgIncidentStore incidents, PgAuthorityStore autho
             maxId = Math.Max(maxId, table.IdOf(item));
         }
 
-        var handedOut = Convert.ToInt64(await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", table.Sequence), CultureInfo.InvariantCulture);
-        var used = Math.Max(Math.Max(rows.Last, maxId), handedOut);
-
-        // setval(…, false) makes the next value 1 itself: a register never numbered starts at 1, as in LiteDB.
-        await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", table.Sequence, Math.Max(used, 1), used > 0);
+        await PgSequence.MovePastAsync(tx, table.Sequence, Math.Max(rows.Last, maxId));
     }
 }

@@ -10,12 +10,10 @@ internal static class PgPurposeCopy
     /// (the largest id ever handed out, a block ahead), <paramref name="maxId"/> and any id the sequence has handed out
     /// already: an id the old store showed (a deleted reply, «запрос №12») is never handed out again.
     /// </summary>
-    public static async Task SetSequenceAsync(LiteDatabase source, PgTx tx, string sequence, string? collection, long maxId)
+    public static Task SetSequenceAsync(LiteDatabase source, PgTx tx, string sequence, string? collection, long maxId)
     {
-        var stored = collection is not null && source.GetCollection(LiteDb.IdSequence.Sequences).FindById(collection)?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
-        var handedOut = Convert.ToInt64(await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", sequence), System.Globalization.CultureInfo.InvariantCulture);
-        var last = Math.Max(Math.Max(stored, maxId), handedOut);
-        await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", sequence, Math.Max(last, 1), last > 0);
+        var stored = collection is null ? 0 : LiteSource.SequenceLast(source, collection);
+        return PgSequence.MovePastAsync(tx, sequence, Math.Max(stored, maxId));
     }
 
     /// <summary>

@@ -28,8 +28,7 @@ public sealed class PgRequestCopy : IPgCopyTarget
         // Read before the first await: a LiteDB read belongs to the thread that started it.
         var requests = source.GetCollection<SubjectRequest>(LiteRequestStore.Requests).FindAll().ToList();
         var outbox = source.GetCollection<OutboxMessage>(LiteRequestStore.Outbox).FindAll().ToList();
-        var sequences = source.GetCollection(IdSequence.Sequences);
-        var (requestsLast, outboxLast) = (Last(sequences.FindById(LiteRequestStore.Requests)), Last(sequences.FindById(LiteRequestStore.Outbox)));
+        var (requestsLast, outboxLast) = (LiteSource.SequenceLast(source, LiteRequestStore.Requests), LiteSource.SequenceLast(source, LiteRequestStore.Outbox));
 
         foreach (var r in requests)
         {
@@ -41,15 +40,10 @@ public sealed class PgRequestCopy : IPgCopyTarget
         await MoveAsync(tx, PgRequestStore.OutboxSequence, "SELECT coalesce(max(id), 0) FROM outbox", outboxLast);
     }
 
-    /// <summary>The sequence's next value comes after the stored Last, the largest id in the table and any value it has handed out.</summary>
+    /// <summary>The sequence's next value comes after the stored Last and the largest id in the table.</summary>
     private static async Task MoveAsync(PgTx tx, string sequence, string maxIdSql, long last)
     {
-        var maxId = await tx.ScalarAsync(maxIdSql);
-        var handedOut = await tx.ScalarAsync("SELECT coalesce(pg_sequence_last_value($1::regclass), 0)", sequence);
-        var used = Math.Max(last, Math.Max(Convert.ToInt64(maxId, CultureInfo.InvariantCulture), Convert.ToInt64(handedOut, CultureInfo.InvariantCulture)));
-        await tx.ScalarAsync("SELECT setval($1::regclass, $2, $3)", sequence, Math.Max(used, 1), used > 0);
+        var maxId = Convert.ToInt64(await tx.ScalarAsync(maxIdSql), CultureInfo.InvariantCulture);
+        await PgSequence.MovePastAsync(tx, sequence, Math.Max(last, maxId));
     }
-
-    /// <summary>The largest id LiteDB recorded as used (<see cref="IdSequence"/>), 0 when none.</summary>
-    private static long Last(BsonDocument? stored) => stored?["Last"] is { IsNumber: true } value ? value.AsInt64 : 0;
 }
